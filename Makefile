@@ -1,0 +1,48 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DATA_DIR ?= ../shared/data
+
+.PHONY: demo test lint typecheck unit unit-postgres bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f var/demo.db var/demo.db-wal var/demo.db-shm
+	COLUMNS=$${COLUMNS:-160} PARCOURS_DATABASE_URL=sqlite:///var/demo.db \
+		$(BIN)/parcours demo --data-dir $(DATA_DIR)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy src
+
+unit: $(STAMP)
+	$(BIN)/pytest -q
+
+# The same suite on PostgreSQL when PARCOURS_TEST_POSTGRES_URL is set (CI always sets it).
+unit-postgres: $(STAMP)
+	@if [ -n "$$PARCOURS_TEST_POSTGRES_URL" ]; then \
+		PARCOURS_TEST_DATABASE_URL="$$PARCOURS_TEST_POSTGRES_URL" $(BIN)/pytest -q; \
+	elif [ -n "$$CI" ]; then \
+		echo "CI must test PostgreSQL: PARCOURS_TEST_POSTGRES_URL is not set" >&2; exit 1; \
+	else \
+		echo "PostgreSQL run skipped: set PARCOURS_TEST_POSTGRES_URL (see scripts/postgres-for-tests.sh)"; \
+	fi
+
+test: lint typecheck unit unit-postgres
+
+bench: $(STAMP)
+	$(BIN)/python bench/import_throughput.py
+	$(BIN)/python bench/aggregation.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,42 @@
+"""What every command shares: the settings, the console, and access to the store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from rich.console import Console
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from parcours.config import load_settings
+from parcours.store.engine import make_engine, make_session_factory
+from parcours.store.status import check_ready
+
+
+@dataclass
+class CliState:
+    database_url: str
+    lang: str
+    console: Console = field(default_factory=Console)
+    _engine: Engine | None = None
+
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = make_engine(self.database_url)
+        return self._engine
+
+    def factory(self, *, check: bool = True) -> sessionmaker[Session]:
+        if check:
+            check_ready(self.engine(), self.database_url)
+        return make_session_factory(self.engine())
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for one command; the command commits what it changes."""
+        with self.factory()() as session:
+            yield session
+
+
+STATE = CliState(database_url=load_settings().database_url, lang=load_settings().language)

@@ -1,0 +1,58 @@
+"""`parcours demo`: the seed-000 trip rebuilt on public data, end to end, in one command."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+from pydantic import BaseModel
+
+from parcours.cli import journey as journey_cli
+from parcours.cli import report as report_cli
+from parcours.cli.context import STATE
+from parcours.cli.imports import import_with_progress, print_summary
+from parcours.imports.runner import DEFAULT_BATCH
+from parcours.store import migrate
+
+
+class DemoImport(BaseModel):
+    file: str
+    mapping: str
+
+
+class DemoManifest(BaseModel):
+    journey: str
+    imports: list[DemoImport]
+
+
+def demo(
+    data_dir: Annotated[
+        Path,
+        typer.Option(
+            envvar="PARCOURS_DATA_DIR", help="Folder of the public data sets (shared/data)."
+        ),
+    ] = Path("../shared/data"),
+    examples_dir: Annotated[
+        Path, typer.Option(help="Folder holding demo.yaml, journeys/ and mappings/.")
+    ] = Path("examples"),
+) -> None:
+    """Load the family trip and the public reviews onto its steps, then report."""
+    manifest_path = examples_dir / "demo.yaml"
+    manifest = DemoManifest.model_validate(yaml.safe_load(manifest_path.read_text("utf-8")))
+    if not data_dir.is_dir():
+        raise FileNotFoundError(f"data folder {data_dir} not found (set --data-dir)")
+    migrate.upgrade(STATE.database_url)
+    journey_cli.import_journey(examples_dir / manifest.journey)
+    show = os.environ.get("CI") is None
+    for item in manifest.imports:
+        summary = import_with_progress(
+            data_dir / item.file, examples_dir / item.mapping, None, DEFAULT_BATCH, show=show
+        )
+        print_summary(summary)
+    code = yaml.safe_load((examples_dir / manifest.journey).read_text("utf-8"))["code"]
+    journey_cli.show(code)
+    report_cli.report(journey=code, by="step", hide_small=False)
+    report_cli.report(journey=code, by="step,partner", hide_small=True)

@@ -1,0 +1,1 @@
+"""Customers: one identifier across steps and channels, with country, language and segment."""

@@ -1,0 +1,41 @@
+"""Customer logic: one identity per external id, whatever the step or channel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy.orm import Session
+
+from parcours.customers import repository
+from parcours.customers.models import Customer
+from parcours.customers.schemas import CustomerIn
+from parcours.store.base import utcnow
+from parcours.store.ids import stable_id
+
+
+def customer_id(external_id: str) -> int:
+    """The store id of the customer known outside as `external_id` (stable across imports)."""
+    return stable_id("customer", external_id)
+
+
+def ensure_customers(session: Session, *, customers: Iterable[CustomerIn]) -> None:
+    now = utcnow()
+    rows: dict[int, dict[str, object]] = {}
+    for c in customers:
+        cid = customer_id(c.external_id)
+        rows.setdefault(
+            cid,
+            {
+                "id": cid,
+                "external_id": c.external_id,
+                "country": c.country,
+                "language": c.language,
+                "segment": c.segment,
+                "created_at": now,
+            },
+        )
+    repository.insert_missing(session, list(rows.values()))
+
+
+def find_customer(session: Session, *, external_id: str) -> Customer | None:
+    return repository.get_by_external_id(session, external_id=external_id)

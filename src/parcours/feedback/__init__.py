@@ -1,0 +1,1 @@
+"""Feedback: surveys and typed questions per step and channel, responses, answers, verbatims."""

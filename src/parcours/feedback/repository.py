@@ -1,0 +1,59 @@
+"""Queries and bulk writes of the feedback domain."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, cast
+
+from sqlalchemy import Table, exists, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from parcours.feedback.models import Answer, Response, Survey, Verbatim
+
+
+def insert_ignoring_duplicates(
+    session: Session, table: Table, rows: Sequence[dict[str, Any]]
+) -> None:
+    """Bulk INSERT ... ON CONFLICT DO NOTHING, on SQLite and PostgreSQL alike."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(insert(table).on_conflict_do_nothing(), list(rows))
+
+
+def existing_responses(session: Session, ids: Sequence[int]) -> dict[int, int | None]:
+    """For the ids already stored: the import run that stored each."""
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Response.id, Response.import_run_id).where(Response.id.in_(ids))
+    ).all()
+    return {rid: run for rid, run in rows}
+
+
+def step_has_feedback(session: Session, *, step_id: int) -> bool:
+    return bool(session.scalar(select(exists().where(Response.step_id == step_id))))
+
+
+def get_survey(session: Session, *, code: str) -> Survey | None:
+    return session.scalars(select(Survey).where(Survey.code == code)).one_or_none()
+
+
+def surveys_of_journey(session: Session, *, journey_id: int) -> Sequence[Survey]:
+    return session.scalars(
+        select(Survey).where(Survey.journey_id == journey_id).order_by(Survey.id)
+    ).all()
+
+
+def count_responses(session: Session, *, source: str | None = None) -> int:
+    stmt = select(func.count()).select_from(Response)
+    if source is not None:
+        stmt = stmt.where(Response.source == source)
+    return int(session.scalar(stmt) or 0)
+
+
+RESPONSES = cast(Table, Response.__table__)
+ANSWERS = cast(Table, Answer.__table__)
+VERBATIMS = cast(Table, Verbatim.__table__)

@@ -1,0 +1,45 @@
+"""Pydantic I/O of the feedback domain: one validated feedback record ready to be stored."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from parcours.customers.schemas import CustomerIn
+from parcours.feedback.kinds import Channel, QuestionKind
+
+
+class AnswerIn(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    question_code: str
+    kind: QuestionKind
+    value: float
+    aspect: str | None = None
+
+
+class VerbatimIn(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    question_code: str
+    text: str = Field(min_length=1)
+
+
+class FeedbackIn(BaseModel):
+    """One response with its answers and verbatims, all ids resolved to the store's."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: str
+    external_id: str = Field(min_length=1, max_length=255)
+    journey_id: int
+    step_id: int
+    partner_id: int | None
+    survey_id: int | None = None
+    channel: Channel
+    submitted_at: datetime
+    customer: CustomerIn | None = None
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+    answers: tuple[AnswerIn, ...] = ()
+    verbatims: tuple[VerbatimIn, ...] = ()

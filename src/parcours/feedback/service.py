@@ -1,0 +1,166 @@
+"""Feedback logic: surveys and their questions, and storing validated feedback in bulk."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from parcours.customers import service as customers_service
+from parcours.feedback import repository
+from parcours.feedback.kinds import Channel, QuestionKind
+from parcours.feedback.models import Question, Survey
+from parcours.feedback.schemas import FeedbackIn
+from parcours.journeys.schemas import Localized, QuestionDoc, SurveyDoc
+from parcours.store.ids import stable_id
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """What became of a batch: stored, already stored earlier, or repeated within this run."""
+
+    new: int
+    already_present: int
+    repeated: tuple[int, ...]  # indices of records whose id this same run already stored
+
+
+def response_id(source: str, external_id: str) -> int:
+    return stable_id("response", source, external_id)
+
+
+def step_has_feedback(session: Session, *, step_id: int) -> bool:
+    return repository.step_has_feedback(session, step_id=step_id)
+
+
+def upsert_survey(
+    session: Session, *, doc: SurveyDoc, journey_id: int, step_id: int | None
+) -> Survey:
+    survey = repository.get_survey(session, code=doc.code)
+    if survey is None:
+        survey = Survey(code=doc.code)
+        session.add(survey)
+    survey.journey_id = journey_id
+    survey.step_id = step_id
+    survey.channel = doc.channel.value
+    survey.name_fr, survey.name_en = doc.name.fr, doc.name.en
+    existing = {q.code: q for q in survey.questions}
+    survey.questions = []
+    for position, q in enumerate(doc.questions, start=1):
+        question = existing.get(q.code) or Question(code=q.code)
+        question.position = position
+        question.kind = q.kind.value
+        question.label_fr, question.label_en = q.label.fr, q.label.en
+        question.aspect = q.aspect
+        survey.questions.append(question)
+    return survey
+
+
+def export_surveys(
+    session: Session, *, journey_id: int, step_codes: dict[int, str]
+) -> tuple[SurveyDoc, ...]:
+    return tuple(
+        SurveyDoc(
+            code=s.code,
+            step=step_codes.get(s.step_id) if s.step_id is not None else None,
+            channel=Channel(s.channel),
+            name=Localized(fr=s.name_fr, en=s.name_en),
+            questions=tuple(
+                QuestionDoc(
+                    code=q.code,
+                    kind=QuestionKind(q.kind),
+                    label=Localized(fr=q.label_fr, en=q.label_en),
+                    aspect=q.aspect,
+                )
+                for q in s.questions
+            ),
+        )
+        for s in repository.surveys_of_journey(session, journey_id=journey_id)
+    )
+
+
+def get_survey(session: Session, *, code: str) -> Survey | None:
+    return repository.get_survey(session, code=code)
+
+
+def store_feedback(
+    session: Session, *, records: Sequence[FeedbackIn], import_run_id: int | None = None
+) -> BatchOutcome:
+    """Store a batch of responses; a response already in the store is left as it is.
+
+    Ids derive from (source, external id), so a batch replayed after a crash, or a whole file
+    imported twice, writes nothing new.
+    """
+    ids = [response_id(r.source, r.external_id) for r in records]
+    present = repository.existing_responses(session, ids)
+    customers_service.ensure_customers(
+        session, customers=[r.customer for r in records if r.customer is not None]
+    )
+    responses: list[dict[str, Any]] = []
+    answers: list[dict[str, Any]] = []
+    verbatims: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    repeated: list[int] = []
+    for index, (rid, r) in enumerate(zip(ids, records, strict=True)):
+        if rid in seen or (
+            rid in present and import_run_id is not None and present[rid] == import_run_id
+        ):
+            repeated.append(index)
+            continue
+        if rid in present:
+            continue
+        seen.add(rid)
+        customer = r.customer
+        responses.append(
+            {
+                "id": rid,
+                "source": r.source,
+                "external_id": r.external_id,
+                "survey_id": r.survey_id,
+                "customer_id": (
+                    customers_service.customer_id(customer.external_id) if customer else None
+                ),
+                "journey_id": r.journey_id,
+                "step_id": r.step_id,
+                "partner_id": r.partner_id,
+                "channel": r.channel.value,
+                "country": customer.country if customer else None,
+                "segment": customer.segment if customer else None,
+                "language": r.language or (customer.language if customer else None),
+                "submitted_at": r.submitted_at,
+                "import_run_id": import_run_id,
+            }
+        )
+        answers.extend(
+            {
+                "response_id": rid,
+                "question_code": a.question_code,
+                "kind": a.kind.value,
+                "value": a.value,
+                "aspect": a.aspect,
+            }
+            for a in r.answers
+        )
+        verbatims.extend(
+            {
+                "id": stable_id("verbatim", rid, v.question_code),
+                "response_id": rid,
+                "question_code": v.question_code,
+                "text": v.text,
+                "language": r.language,
+            }
+            for v in r.verbatims
+        )
+    repository.insert_ignoring_duplicates(session, repository.RESPONSES, responses)
+    repository.insert_ignoring_duplicates(session, repository.ANSWERS, answers)
+    repository.insert_ignoring_duplicates(session, repository.VERBATIMS, verbatims)
+    return BatchOutcome(
+        new=len(responses),
+        already_present=len(records) - len(responses) - len(repeated),
+        repeated=tuple(repeated),
+    )
+
+
+def count_responses(session: Session, *, source: str | None = None) -> int:
+    return repository.count_responses(session, source=source)

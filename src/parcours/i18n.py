@@ -1,0 +1,53 @@
+"""User-facing words in French and English; every string shown to a person goes through `t`."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "journey": {"fr": "parcours", "en": "journey"},
+    "step": {"fr": "étape", "en": "step"},
+    "partner": {"fr": "partenaire", "en": "partner"},
+    "channel": {"fr": "canal", "en": "channel"},
+    "country": {"fr": "pays", "en": "country"},
+    "segment": {"fr": "segment", "en": "segment"},
+    "period": {"fr": "période", "en": "period"},
+    "report_title": {"fr": "Scores par {dims}", "en": "Scores by {dims}"},
+    "report_footnote": {
+        "fr": "[bas–haut] : intervalle de confiance à 95 %. * : moins de {min} réponses, "
+        "score non significatif.",
+        "en": "[low–high]: 95% confidence interval. *: fewer than {min} answers, not significant.",
+    },
+    "no_data": {"fr": "Aucune réponse ne correspond.", "en": "No response matches."},
+    "import_done": {
+        "fr": "{file} : {read} lignes lues, {new} nouvelles, {present} déjà présentes, "
+        "{quarantined} en quarantaine ({rate:,.0f} lignes/s, encodage {encoding}).",
+        "en": "{file}: {read} rows read, {new} new, {present} already present, "
+        "{quarantined} quarantined ({rate:,.0f} rows/s, encoding {encoding}).",
+    },
+    "importing": {"fr": "Import de {file}", "en": "Importing {file}"},
+    "init_done": {"fr": "Base prête : {url}", "en": "Store ready: {url}"},
+    "journey_loaded": {
+        "fr": "Parcours {code} chargé : {steps} étapes, {partners} partenaires.",
+        "en": "Journey {code} loaded: {steps} steps, {partners} partners.",
+    },
+    "quarantine_empty": {"fr": "La quarantaine est vide.", "en": "The quarantine is empty."},
+    "maps_title": {
+        "fr": "Trois cartes du parcours {name} : conçu, attendu, vécu",
+        "en": "Three maps of {name}: designed, expected, lived",
+    },
+    "designed": {"fr": "conçu", "en": "designed"},
+    "expected": {"fr": "attendu", "en": "expected"},
+    "lived": {"fr": "vécu", "en": "lived"},
+    "gaps": {"fr": "écarts", "en": "gaps"},
+    "partners": {"fr": "partenaires", "en": "partners"},
+    "key_moment": {"fr": "moment clé", "en": "key moment"},
+    "file": {"fr": "fichier", "en": "file"},
+    "line": {"fr": "ligne", "en": "line"},
+    "field": {"fr": "champ", "en": "field"},
+    "reason": {"fr": "raison", "en": "reason"},
+    "error": {"fr": "Erreur", "en": "Error"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    text = MESSAGES[key]["fr" if lang == "fr" else "en"]
+    return text.format(**values) if values else text

@@ -1,0 +1,1 @@
+"""Bulk import of existing feedback: CSV and JSON Lines, mapped, validated, idempotent."""

@@ -1,0 +1,1 @@
+"""Metrics: NPS, CES, CSAT, thumbs, ratings and eNPS with sample sizes and confidence intervals."""

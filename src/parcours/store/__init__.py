@@ -1,0 +1,1 @@
+"""The relational store: engine, sessions, base model, stable ids and migrations."""

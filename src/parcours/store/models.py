@@ -1,0 +1,24 @@
+"""Every domain's tables, imported once so that the metadata is complete (Alembic, tests)."""
+
+from parcours.customers.models import Customer
+from parcours.feedback.models import Answer, Question, Response, Survey, Verbatim
+from parcours.imports.models import ImportRun, QuarantinedRow
+from parcours.journeys.models import Journey, Partner, Step, StepExpectation, StepPartner
+from parcours.store.base import Base
+
+__all__ = [
+    "Answer",
+    "Base",
+    "Customer",
+    "ImportRun",
+    "Journey",
+    "Partner",
+    "QuarantinedRow",
+    "Question",
+    "Response",
+    "Step",
+    "StepExpectation",
+    "StepPartner",
+    "Survey",
+    "Verbatim",
+]
