@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, DateTime, String
+from sqlalchemy import DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from parcours.store.base import Base, utcnow
+from parcours.store.base import Base, Int64, utcnow
 
 
 class Customer(Base):
@@ -16,7 +16,7 @@ class Customer(Base):
     __tablename__ = "customers"
 
     # Derived from external_id by `stable_id`, so bulk imports need no lookup.
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    id: Mapped[int] = mapped_column(Int64, primary_key=True, autoincrement=False)
     external_id: Mapped[str] = mapped_column(String(255), unique=True)
     country: Mapped[str | None] = mapped_column(String(2))
     language: Mapped[str | None] = mapped_column(String(2))

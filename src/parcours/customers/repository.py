@@ -6,20 +6,20 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from parcours.customers.models import Customer
+from parcours.store import bulk
 
 CUSTOMERS = cast(Table, Customer.__table__)
 
 
-def insert_missing(session: Session, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert customers not yet known; a known customer keeps the profile it has."""
-    if not rows:
-        return
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    session.execute(insert(CUSTOMERS).on_conflict_do_nothing(), list(rows))
+COLUMNS = ("id", "external_id", "country", "language", "segment", "created_at")
+
+
+def insert_missing(session: Session, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert customers not yet known (tuples in COLUMNS order); known ones keep their profile."""
+    bulk.insert_ignoring_duplicates(session, CUSTOMERS, COLUMNS, rows)
 
 
 def get_by_external_id(session: Session, *, external_id: str) -> Customer | None:

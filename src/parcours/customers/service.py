@@ -18,23 +18,18 @@ def customer_id(external_id: str) -> int:
     return stable_id("customer", external_id)
 
 
-def ensure_customers(session: Session, *, customers: Iterable[CustomerIn]) -> None:
+def ensure_customers(session: Session, *, customers: Iterable[CustomerIn]) -> dict[str, int]:
+    """Insert the customers not yet known; return the store id of each external id given."""
     now = utcnow()
-    rows: dict[int, dict[str, object]] = {}
+    ids: dict[str, int] = {}
+    rows = []
     for c in customers:
-        cid = customer_id(c.external_id)
-        rows.setdefault(
-            cid,
-            {
-                "id": cid,
-                "external_id": c.external_id,
-                "country": c.country,
-                "language": c.language,
-                "segment": c.segment,
-                "created_at": now,
-            },
-        )
-    repository.insert_missing(session, list(rows.values()))
+        if c.external_id in ids:
+            continue
+        cid = ids[c.external_id] = customer_id(c.external_id)
+        rows.append((cid, c.external_id, c.country, c.language, c.segment, now))
+    repository.insert_missing(session, rows)
+    return ids
 
 
 def find_customer(session: Session, *, external_id: str) -> Customer | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
-    BigInteger,
     DateTime,
     Float,
     ForeignKey,
@@ -17,7 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from parcours.store.base import Base
+from parcours.store.base import Base, Int64
 
 
 class Survey(Base):
@@ -63,12 +62,12 @@ class Response(Base):
     )
 
     # stable_id(source, external_id): re-importing the same row hits the same key.
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    id: Mapped[int] = mapped_column(Int64, primary_key=True, autoincrement=False)
     source: Mapped[str] = mapped_column(String(64))
     external_id: Mapped[str] = mapped_column(String(255))
     survey_id: Mapped[int | None] = mapped_column(ForeignKey("surveys.id", ondelete="SET NULL"))
     customer_id: Mapped[int | None] = mapped_column(
-        ForeignKey("customers.id", ondelete="SET NULL"), index=True
+        Int64, ForeignKey("customers.id", ondelete="SET NULL"), index=True
     )
     journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
     step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"))
@@ -88,10 +87,11 @@ class Answer(Base):
     """One scored answer; `kind` is copied from the question so metrics need no join."""
 
     __tablename__ = "answers"
-    __table_args__ = (Index("ix_answers_kind", "kind"),)
+    # Clustered on (response_id, question_code) in SQLite: one b-tree per insert, not two.
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
     response_id: Mapped[int] = mapped_column(
-        ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True
+        Int64, ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True
     )
     question_code: Mapped[str] = mapped_column(String(64), primary_key=True)
     kind: Mapped[str] = mapped_column(String(24))
@@ -104,9 +104,9 @@ class Verbatim(Base):
 
     __tablename__ = "verbatims"
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    id: Mapped[int] = mapped_column(Int64, primary_key=True, autoincrement=False)
     response_id: Mapped[int] = mapped_column(
-        ForeignKey("responses.id", ondelete="CASCADE"), index=True
+        Int64, ForeignKey("responses.id", ondelete="CASCADE"), index=True
     )
     question_code: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)

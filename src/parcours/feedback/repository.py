@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import Table, exists, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from parcours.feedback.models import Answer, Response, Survey, Verbatim
-
-
-def insert_ignoring_duplicates(
-    session: Session, table: Table, rows: Sequence[dict[str, Any]]
-) -> None:
-    """Bulk INSERT ... ON CONFLICT DO NOTHING, on SQLite and PostgreSQL alike."""
-    if not rows:
-        return
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(insert(table).on_conflict_do_nothing(), list(rows))
 
 
 def existing_responses(session: Session, ids: Sequence[int]) -> dict[int, int | None]:

@@ -14,6 +14,7 @@ from parcours.feedback.kinds import Channel, QuestionKind
 from parcours.feedback.models import Question, Survey
 from parcours.feedback.schemas import FeedbackIn
 from parcours.journeys.schemas import Localized, QuestionDoc, SurveyDoc
+from parcours.store import bulk
 from parcours.store.ids import stable_id
 
 
@@ -84,22 +85,31 @@ def get_survey(session: Session, *, code: str) -> Survey | None:
     return repository.get_survey(session, code=code)
 
 
+RESPONSE_COLUMNS = (
+    "id", "source", "external_id", "survey_id", "customer_id", "journey_id", "step_id",
+    "partner_id", "channel", "country", "segment", "language", "submitted_at", "import_run_id",
+)  # fmt: skip
+ANSWER_COLUMNS = ("response_id", "question_code", "kind", "value", "aspect")
+VERBATIM_COLUMNS = ("id", "response_id", "question_code", "text", "language")
+
+
 def store_feedback(
     session: Session, *, records: Sequence[FeedbackIn], import_run_id: int | None = None
 ) -> BatchOutcome:
     """Store a batch of responses; a response already in the store is left as it is.
 
     Ids derive from (source, external id), so a batch replayed after a crash, or a whole file
-    imported twice, writes nothing new.
+    imported twice, writes nothing new. A record whose id this same run already stored is
+    reported in `repeated`: the file holds the same id twice.
     """
     ids = [response_id(r.source, r.external_id) for r in records]
     present = repository.existing_responses(session, ids)
-    customers_service.ensure_customers(
+    customer_ids = customers_service.ensure_customers(
         session, customers=[r.customer for r in records if r.customer is not None]
     )
-    responses: list[dict[str, Any]] = []
-    answers: list[dict[str, Any]] = []
-    verbatims: list[dict[str, Any]] = []
+    responses: list[tuple[Any, ...]] = []
+    answers: list[tuple[Any, ...]] = []
+    verbatims: list[tuple[Any, ...]] = []
     seen: set[int] = set()
     repeated: list[int] = []
     for index, (rid, r) in enumerate(zip(ids, records, strict=True)):
@@ -111,50 +121,34 @@ def store_feedback(
         if rid in present:
             continue
         seen.add(rid)
-        customer = r.customer
+        c = r.customer
+        language = r.language or (c.language if c else None)
         responses.append(
-            {
-                "id": rid,
-                "source": r.source,
-                "external_id": r.external_id,
-                "survey_id": r.survey_id,
-                "customer_id": (
-                    customers_service.customer_id(customer.external_id) if customer else None
-                ),
-                "journey_id": r.journey_id,
-                "step_id": r.step_id,
-                "partner_id": r.partner_id,
-                "channel": r.channel.value,
-                "country": customer.country if customer else None,
-                "segment": customer.segment if customer else None,
-                "language": r.language or (customer.language if customer else None),
-                "submitted_at": r.submitted_at,
-                "import_run_id": import_run_id,
-            }
+            (
+                rid,
+                r.source,
+                r.external_id,
+                r.survey_id,
+                customer_ids[c.external_id] if c else None,
+                r.journey_id,
+                r.step_id,
+                r.partner_id,
+                r.channel.value,
+                c.country if c else None,
+                c.segment if c else None,
+                language,
+                r.submitted_at,
+                import_run_id,
+            )
         )
-        answers.extend(
-            {
-                "response_id": rid,
-                "question_code": a.question_code,
-                "kind": a.kind.value,
-                "value": a.value,
-                "aspect": a.aspect,
-            }
-            for a in r.answers
-        )
+        answers.extend((rid, a.question_code, a.kind.value, a.value, a.aspect) for a in r.answers)
         verbatims.extend(
-            {
-                "id": stable_id("verbatim", rid, v.question_code),
-                "response_id": rid,
-                "question_code": v.question_code,
-                "text": v.text,
-                "language": r.language,
-            }
+            (stable_id("verbatim", rid, v.question_code), rid, v.question_code, v.text, language)
             for v in r.verbatims
         )
-    repository.insert_ignoring_duplicates(session, repository.RESPONSES, responses)
-    repository.insert_ignoring_duplicates(session, repository.ANSWERS, answers)
-    repository.insert_ignoring_duplicates(session, repository.VERBATIMS, verbatims)
+    bulk.insert_ignoring_duplicates(session, repository.RESPONSES, RESPONSE_COLUMNS, responses)
+    bulk.insert_ignoring_duplicates(session, repository.ANSWERS, ANSWER_COLUMNS, answers)
+    bulk.insert_ignoring_duplicates(session, repository.VERBATIMS, VERBATIM_COLUMNS, verbatims)
     return BatchOutcome(
         new=len(responses),
         already_present=len(records) - len(responses) - len(repeated),

@@ -170,7 +170,8 @@ class RowMapper:
         except ValueError:
             expected = spec.format or "ISO 8601 (2015-02-24 or 2015-02-24T11:35:00)"
             raise RowError("submitted_at", f"{text!r} is not a date in {expected}") from None
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        # Stored in UTC: SQLite keeps no offset, so every moment is normalised first.
+        return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
     def _step_and_partner(self, values: dict[str, Any]) -> tuple[StepRef, int | None]:
         m = self.mapping

@@ -19,7 +19,7 @@ from parcours.imports.readers import BadLine, RowStream, detect_encoding, format
 from parcours.imports.rows import RowError, RowMapper
 from parcours.imports.schemas import ImportSummary, Rejection
 
-DEFAULT_BATCH = 2000
+DEFAULT_BATCH = 5000
 
 # Called after each batch with (bytes read so far, rows read so far).
 Progress = Callable[[int, int], None]

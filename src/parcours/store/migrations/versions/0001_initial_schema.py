@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-11-26 16:31:29.648870
+Create Date: 2026-11-26 16:40:46.028315
 """
 
 from __future__ import annotations
@@ -20,7 +20,12 @@ def upgrade() -> None:
 
     op.create_table(
         "customers",
-        sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=False,
+            nullable=False,
+        ),
         sa.Column("external_id", sa.String(length=255), nullable=False),
         sa.Column("country", sa.String(length=2), nullable=True),
         sa.Column("language", sa.String(length=2), nullable=True),
@@ -189,11 +194,18 @@ def upgrade() -> None:
     )
     op.create_table(
         "responses",
-        sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=False,
+            nullable=False,
+        ),
         sa.Column("source", sa.String(length=64), nullable=False),
         sa.Column("external_id", sa.String(length=255), nullable=False),
         sa.Column("survey_id", sa.Integer(), nullable=True),
-        sa.Column("customer_id", sa.BigInteger(), nullable=True),
+        sa.Column(
+            "customer_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
+        ),
         sa.Column("journey_id", sa.Integer(), nullable=False),
         sa.Column("step_id", sa.Integer(), nullable=False),
         sa.Column("partner_id", sa.Integer(), nullable=True),
@@ -249,7 +261,9 @@ def upgrade() -> None:
 
     op.create_table(
         "answers",
-        sa.Column("response_id", sa.BigInteger(), nullable=False),
+        sa.Column(
+            "response_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
         sa.Column("question_code", sa.String(length=64), nullable=False),
         sa.Column("kind", sa.String(length=24), nullable=False),
         sa.Column("value", sa.Float(), nullable=False),
@@ -261,14 +275,19 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("response_id", "question_code", name=op.f("pk_answers")),
+        sqlite_with_rowid=False,
     )
-    with op.batch_alter_table("answers", schema=None) as batch_op:
-        batch_op.create_index("ix_answers_kind", ["kind"], unique=False)
-
     op.create_table(
         "verbatims",
-        sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
-        sa.Column("response_id", sa.BigInteger(), nullable=False),
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=False,
+            nullable=False,
+        ),
+        sa.Column(
+            "response_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
         sa.Column("question_code", sa.String(length=64), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("language", sa.String(length=2), nullable=True),
@@ -290,9 +309,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_verbatims_response_id"))
 
     op.drop_table("verbatims")
-    with op.batch_alter_table("answers", schema=None) as batch_op:
-        batch_op.drop_index("ix_answers_kind")
-
     op.drop_table("answers")
     with op.batch_alter_table("responses", schema=None) as batch_op:
         batch_op.drop_index("ix_responses_step_partner_time")
