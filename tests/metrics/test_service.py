@@ -74,14 +74,6 @@ class Dataset:
     rows: list[Generated]
 
 
-# Every slice cut by period fails before reaching the database (see queries._args).
-PERIOD_BUG = pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason="metrics.queries._args reads `.value` of the ColumnClause that carries the grain "
-    "(it has only `.name`): any Slice with Dimension.PERIOD raises AttributeError",
-)
-
 # --- generation -------------------------------------------------------------------------------
 
 
@@ -130,9 +122,7 @@ def _store(
                 country=g.country,
                 segment=g.segment,
             )
-        answers = [
-            AnswerIn(question_code=ASKED[k], kind=k, value=v) for k, v in g.answers.items()
-        ]
+        answers = [AnswerIn(question_code=ASKED[k], kind=k, value=v) for k, v in g.answers.items()]
         if with_kano:
             answers.append(AnswerIn(question_code=UNSCORED[1], kind=UNSCORED[0], value=1 + i % 5))
         records.append(
@@ -201,8 +191,12 @@ def data(session: Session) -> Dataset:
     }
 
     def linked(step_code: str) -> list[int]:
-        return sorted(link.partner_id for s in (*trip.steps, *other.steps)
-                      if s.code == step_code for link in s.partner_links)  # fmt: skip
+        return sorted(
+            link.partner_id
+            for s in (*trip.steps, *other.steps)
+            if s.code == step_code
+            for link in s.partner_links
+        )
 
     rng = random.Random(20250307)
     rows = _generate(
@@ -212,7 +206,9 @@ def data(session: Session) -> Dataset:
         count=400,
         edges=EDGE_MOMENTS,
     )
-    rows += _generate(rng, journey=other.id, step_partners={steps["desk"]: linked("desk")}, count=50)
+    rows += _generate(
+        rng, journey=other.id, step_partners={steps["desk"]: linked("desk")}, count=50
+    )
     _store(session, rows, source="gen")
     return Dataset(trip.id, other.id, steps, partners, rows)
 
@@ -337,8 +333,7 @@ def _n_by_kind(rows: Iterable[Generated], request: Slice) -> dict[QuestionKind, 
         ((Dimension.COUNTRY,), (len(COUNTRIES) + 1) * len(ASKED)),
         ((Dimension.SEGMENT,), (len(SEGMENTS) + 1) * len(ASKED)),
         ((Dimension.JOURNEY,), 2 * len(ASKED)),
-        pytest.param((Dimension.STEP, Dimension.PARTNER, Dimension.PERIOD), 200,
-                     marks=PERIOD_BUG),  # fmt: skip
+        ((Dimension.STEP, Dimension.PARTNER, Dimension.PERIOD), 200),
         ((Dimension.COUNTRY, Dimension.SEGMENT, Dimension.CHANNEL), 100),
     ],
     ids=lambda v: "x".join(d.value for d in v) if isinstance(v, tuple) else str(v),
@@ -360,7 +355,6 @@ def test_groups_with_no_partner_or_no_customer_are_kept_as_none(
     assert partners == {*data.partners.values(), None}
 
 
-@PERIOD_BUG
 @pytest.mark.parametrize("grain", [Grain.DAY, Grain.MONTH, Grain.QUARTER, Grain.YEAR])
 def test_period_labels_and_scores_match_python(
     session: Session, data: Dataset, grain: Grain
@@ -382,7 +376,6 @@ def test_period_labels_and_scores_match_python(
         assert labels == {"2024", "2025"}
 
 
-@PERIOD_BUG
 def test_period_edges_fall_in_the_right_month_and_year(session: Session, data: Dataset) -> None:
     got = db_scores(session, Slice(by=(Dimension.PERIOD,), grain=Grain.DAY))
     days = {key[0] for key, _ in got}
@@ -390,7 +383,6 @@ def test_period_edges_fall_in_the_right_month_and_year(session: Session, data: D
     assert {"2024-12-31", "2025-01-01", "2024-02-29", "2025-03-31", "2025-04-01"} <= days
 
 
-@PERIOD_BUG
 def test_week_counts_add_up_to_the_total(session: Session, data: Dataset) -> None:
     request = Slice(by=(Dimension.PERIOD,), grain=Grain.WEEK)
     got = db_scores(session, request)
@@ -405,7 +397,6 @@ def test_week_counts_add_up_to_the_total(session: Session, data: Dataset) -> Non
     assert {str(key[0])[:4] for key, _ in got} <= {"2024", "2025", "2026"}
 
 
-@PERIOD_BUG
 def test_week_labels_follow_each_database_calendar(session: Session, data: Dataset) -> None:
     """SQLite labels Monday-first %W weeks, PostgreSQL ISO weeks: each matches its own rule."""
     assert_same_scores(
@@ -470,10 +461,10 @@ def test_since_is_inclusive_and_until_exclusive(session: Session, data: Dataset)
     assert total(since=SINCE, until=SINCE + timedelta(microseconds=1)) == answers_at(SINCE)
     assert total(since=UNTIL, until=UNTIL) == 0
     assert total(since=SINCE, until=UNTIL) + total(since=UNTIL) + total(until=SINCE) == total()
-    last = UNTIL - timedelta(microseconds=1)
-    assert total(since=last, until=UNTIL + timedelta(microseconds=1)) == answers_at(
-        last
-    ) + answers_at(UNTIL)
+    # Two instants wide: the last microsecond before `until` and `until` itself.
+    last, after = UNTIL - timedelta(microseconds=1), UNTIL + timedelta(microseconds=1)
+    assert total(since=last, until=after) == answers_at(last) + answers_at(UNTIL)
+    assert total(since=last, until=UNTIL) == answers_at(last) > 0
 
 
 def test_kinds_restrict_the_scores(session: Session, data: Dataset) -> None:
@@ -506,8 +497,10 @@ def test_min_sample_flags_small_groups(session: Session, data: Dataset) -> None:
 
 def test_rows_are_sorted_by_group_then_kind(session: Session, data: Dataset) -> None:
     rows = service.compute(session, request=Slice(by=(Dimension.STEP, Dimension.PARTNER)))
-    keys = [(r.group["step"], r.group["partner"] is None, r.group["partner"] or 0, r.kind.value)
-            for r in rows]  # fmt: skip
+    keys = [
+        (r.group["step"], r.group["partner"] is None, r.group["partner"] or 0, r.kind.value)
+        for r in rows
+    ]
     assert keys == sorted(keys)
     assert len(rows) > 20
 
@@ -566,16 +559,16 @@ def test_windows_compare_instants_whatever_the_offset_of_submitted_at(
     assert list(db_scores(session, Slice(by=(Dimension.STEP,)))) == [((flight,), QuestionKind.NPS)]
 
 
-# No `raises`: once the period labels work, this still fails on SQLite (offsets dropped).
-@pytest.mark.xfail(strict=True, reason=PERIOD_BUG.kwargs["reason"])
 def test_periods_are_utc_whatever_the_offset_of_submitted_at(
     session: Session, request: pytest.FixtureRequest
 ) -> None:
     _xfail_on_sqlite(session, request, SQLITE_DROPS_OFFSETS)
     _store_offset_moments(session)
-    for grain, march, april in ((Grain.MONTH, "2025-03", "2025-04"),
-                                (Grain.QUARTER, "2025-Q1", "2025-Q2"),
-                                (Grain.DAY, "2025-03-31", "2025-04-01")):  # fmt: skip
+    for grain, march, april in (
+        (Grain.MONTH, "2025-03", "2025-04"),
+        (Grain.QUARTER, "2025-Q1", "2025-Q2"),
+        (Grain.DAY, "2025-03-31", "2025-04-01"),
+    ):
         got = db_scores(session, Slice(by=(Dimension.PERIOD,), grain=grain))
         assert {key[0]: (r.n, r.value) for (key, _), r in got.items()} == {
             march: (1, -100.0),
@@ -588,7 +581,9 @@ def test_periods_are_utc_whatever_the_offset_of_submitted_at(
 STEP_CODES = ("check-in", "flight", "hotel")
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     answers=st.lists(
         st.tuples(st.sampled_from(STEP_CODES), st.integers(min_value=0, max_value=10)),
@@ -604,10 +599,18 @@ def test_db_nps_per_step_equals_python_nps(
         journey = journeys_service.load_journey(session, doc=journey_doc())
         steps = {s.code: s.id for s in journey.steps}
         rows = [
-            Generated(journey.id, steps[code], None, "survey", None, None,
-                      datetime(2025, 1, 1 + i % 28, tzinfo=UTC), {QuestionKind.NPS: value})
+            Generated(
+                journey.id,
+                steps[code],
+                None,
+                "survey",
+                None,
+                None,
+                datetime(2025, 1, 1 + i % 28, tzinfo=UTC),
+                {QuestionKind.NPS: value},
+            )
             for i, (code, value) in enumerate(answers)
-        ]  # fmt: skip
+        ]
         _store(session, rows, source="prop", with_kano=False)
         request = Slice(by=(Dimension.STEP,), kinds=(QuestionKind.NPS,), min_sample=min_sample)
         got = db_scores(session, request)
@@ -617,9 +620,12 @@ def test_db_nps_per_step_equals_python_nps(
             by_step[steps[code]].append(value)
         assert {key[0] for key, _ in got} == set(by_step)
         for ((step,), _), row in got.items():
-            want = score(QuestionKind.NPS, Counts.of(by_step[step], QuestionKind.NPS),
-                         min_sample=min_sample)  # fmt: skip
+            want = score(
+                QuestionKind.NPS, Counts.of(by_step[step], QuestionKind.NPS), min_sample=min_sample
+            )
             assert (row.n, row.significant) == (want.n, want.significant)
-            assert all(_same(a, b) for a, b in [(row.value, want.value), (row.low, want.low),
-                                                 (row.high, want.high)])  # fmt: skip
+            assert all(
+                _same(a, b)
+                for a, b in [(row.value, want.value), (row.low, want.low), (row.high, want.high)]
+            )
             assert row.extras == pytest.approx(want.extras)

@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import pycountry
 from pydantic import ValidationError
 
 from parcours.feedback.kinds import Channel, QuestionKind, check_value
 from parcours.feedback.schemas import FeedbackIn
+from parcours.imports.fields import (
+    RowError,
+    clean,
+    compile_field,
+    compile_required,
+    lookup,
+)
 from parcours.imports.mapping import FieldSpec, Mapping
-from parcours.journeys.schemas import slugify
 from parcours.journeys.service import StepRef
+
+__all__ = ["MappingContext", "RowError", "RowMapper"]
 
 # Resolves (step, partner code, partner name) to a partner id, or raises RowError.
 PartnerResolver = Callable[[StepRef, str, str], int]
-
-
-@dataclass(frozen=True)
-class RowError(Exception):
-    field: str
-    reason: str
+CHANNELS = frozenset(c.value for c in Channel)
 
 
 @dataclass(frozen=True)
@@ -36,75 +37,10 @@ class MappingContext:
     resolve_partner: PartnerResolver
 
 
-def _lookup(values: dict[str, Any], column: str) -> Any:
-    if column in values:
-        return values[column]
-    current: Any = values
-    for part in column.split("."):
-        if not isinstance(current, dict) or part not in current:
-            return None
-        current = current[part]
-    return current
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-# Everyday names that the ISO 3166 names in pycountry do not match.
-_COUNTRY_ALIASES = {
-    "turkey": "TR",
-    "brunei": "BN",
-    "macau": "MO",
-    "macao": "MO",
-    "russia": "RU",
-    "south korea": "KR",
-    "north korea": "KP",
-    "vietnam": "VN",
-    "iran": "IR",
-    "syria": "SY",
-    "laos": "LA",
-    "bolivia": "BO",
-    "venezuela": "VE",
-    "tanzania": "TZ",
-    "moldova": "MD",
-    "taiwan": "TW",
-    "czech republic": "CZ",
-    "uk": "GB",
-    "usa": "US",
-    "angleterre": "GB",
-    "allemagne": "DE",
-    "espagne": "ES",
-    "italie": "IT",
-    "belgique": "BE",
-    "suisse": "CH",
-    "états-unis": "US",
-    "royaume-uni": "GB",
-}
-
-
-def _country(text: str) -> str:
-    name = text.strip().replace(" & ", " and ")
-    alias = _COUNTRY_ALIASES.get(name.lower())
-    if alias:
-        return alias
-    try:
-        return str(pycountry.countries.lookup(name).alpha_2)
-    except LookupError as exc:
-        raise ValueError(f"unknown country {text!r}") from exc
-
-
-_TRANSFORMS: dict[str, Callable[[str], str]] = {
-    "strip": str.strip,
-    "lower": str.lower,
-    "upper": str.upper,
-    "slug": slugify,
-    "country": _country,
-    "language": lambda t: t.strip().lower()[:2],
-}
+def _optional(spec: FieldSpec | None, name: str) -> Callable[[dict[str, Any]], str | None]:
+    if spec is None:
+        return lambda _values: None
+    return compile_field(spec, name)
 
 
 class RowMapper:
@@ -113,117 +49,95 @@ class RowMapper:
     def __init__(self, mapping: Mapping, context: MappingContext) -> None:
         self.mapping = mapping
         self.context = context
-        self._partner_name = (
-            mapping.partner.model_copy(update={"transform": ()}) if mapping.partner else None
-        )
         for answer in mapping.answers:
             if answer.kind is None and answer.question not in context.question_kinds:
                 raise ValueError(
                     f"answer {answer.question!r}: no kind given and no such question "
                     f"in survey {mapping.survey!r}"
                 )
-
-    def field(self, spec: FieldSpec | None, values: dict[str, Any], name: str) -> str | None:
-        if spec is None:
-            return None
-        if spec.value is not None:
-            text: str | None = spec.value
-        elif spec.hash is not None:
-            parts = [str(_lookup(values, c) or "") for c in spec.hash]
-            if not any(parts):
-                text = None
-            else:
-                digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=12)
-                text = digest.hexdigest()
-        else:
-            assert spec.column is not None
-            text = _text(_lookup(values, spec.column))
-        if text is not None and spec.map is not None:
-            text = spec.map.get(text, spec.default)
-        elif text is None:
-            text = spec.default
-        if text is None or text == "":
-            return None
-        try:
-            for t in spec.transform:
-                text = _TRANSFORMS[t](text)
-        except ValueError as exc:
-            raise RowError(name, str(exc)) from exc
-        return spec.prefix + text if spec.prefix else text
-
-    def required(self, spec: FieldSpec, values: dict[str, Any], name: str) -> str:
-        text = self.field(spec, values, name)
-        if text is None:
-            where = spec.column or (",".join(spec.hash) if spec.hash else name)
-            raise RowError(name, f"required value is empty (column {where!r})")
-        return text
+        m = mapping
+        self._external_id = compile_required(m.external_id, "external_id")
+        self._submitted_at = compile_required(m.submitted_at, "submitted_at")
+        self._step = compile_required(m.step, "step")
+        self._channel = compile_required(m.channel, "channel")
+        self._language = _optional(m.language, "language")
+        self._partner = _optional(m.partner, "partner")
+        # The partner's display name is the value before transforms ("Virgin America").
+        self._partner_name = _optional(
+            m.partner.model_copy(update={"transform": ()}) if m.partner else None, "partner"
+        )
+        c = m.customer
+        self._customer_id = _optional(c.external_id if c else None, "customer.external_id")
+        self._country = _optional(c.country if c else None, "customer.country")
+        self._customer_language = _optional(c.language if c else None, "customer.language")
+        self._segment = _optional(c.segment if c else None, "customer.segment")
+        self._answer_specs = [
+            (
+                a.question,
+                a.kind or context.question_kinds[a.question],
+                a.column,
+                "." in a.column,
+                a.map,
+                frozenset(a.missing),
+                a.aspect,
+                a.required,
+            )
+            for a in m.answers
+        ]
 
     def _date(self, values: dict[str, Any]) -> datetime:
-        spec = self.mapping.submitted_at
-        text = self.required(spec, values, "submitted_at")
+        text = self._submitted_at(values)
+        fmt = self.mapping.submitted_at.format
         try:
-            moment = (
-                datetime.strptime(text, spec.format)
-                if spec.format
-                else datetime.fromisoformat(text)
-            )
+            moment = datetime.strptime(text, fmt) if fmt else datetime.fromisoformat(text)
         except ValueError:
-            expected = spec.format or "ISO 8601 (2015-02-24 or 2015-02-24T11:35:00)"
+            expected = fmt or "ISO 8601 (2015-02-24 or 2015-02-24T11:35:00)"
             raise RowError("submitted_at", f"{text!r} is not a date in {expected}") from None
         # Stored in UTC: SQLite keeps no offset, so every moment is normalised first.
         return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
     def _step_and_partner(self, values: dict[str, Any]) -> tuple[StepRef, int | None]:
-        m = self.mapping
-        step_code = self.required(m.step, values, "step")
+        step_code = self._step(values)
         step = self.context.steps.get(step_code)
         if step is None:
             known = ", ".join(sorted(self.context.steps))
             raise RowError("step", f"unknown step {step_code!r} (journey steps: {known})")
-        if m.partner is None:
+        if self.mapping.partner is None:
             # A step run by a single partner needs no partner column.
             only = len(step.partner_ids) == 1
             return step, next(iter(step.partner_ids.values())) if only else None
-        partner_code = self.field(m.partner, values, "partner")
+        partner_code = self._partner(values)
         if partner_code is None:
             return step, None
-        partner_name = self.field(self._partner_name, values, "partner") or partner_code
+        partner_name = self._partner_name(values) or partner_code
         return step, self.context.resolve_partner(step, partner_code, partner_name)
 
     def _answers(self, values: dict[str, Any]) -> list[dict[str, Any]]:
         answers = []
-        for spec in self.mapping.answers:
-            kind = spec.kind or self.context.question_kinds[spec.question]
-            raw = _text(_lookup(values, spec.column))
-            if raw is not None and spec.map is not None:
-                raw = _text(spec.map.get(raw, raw))
-            if raw is not None and raw in spec.missing:
-                raw = None
-            if raw is None:
-                if spec.required:
-                    raise RowError(spec.column, "required answer is empty")
+        for question, kind, column, dotted, table, missing, aspect, required in self._answer_specs:
+            raw = clean(lookup(values, column) if dotted else values.get(column))
+            if raw is not None and table is not None:
+                raw = clean(table.get(raw, raw))
+            if raw is None or raw in missing:
+                if required:
+                    raise RowError(column, "required answer is empty")
                 continue
             try:
                 number = float(raw.replace(",", "."))
             except ValueError:
-                raise RowError(spec.column, f"{raw!r} is not a number") from None
+                raise RowError(column, f"{raw!r} is not a number") from None
             problem = check_value(kind, number)
             if problem:
-                raise RowError(spec.column, problem)
+                raise RowError(column, problem)
             answers.append(
-                {
-                    "question_code": spec.question,
-                    "kind": kind,
-                    "value": number,
-                    "aspect": spec.aspect,
-                }
+                {"question_code": question, "kind": kind, "value": number, "aspect": aspect}
             )
         return answers
 
     def _verbatims(self, values: dict[str, Any]) -> list[dict[str, Any]]:
         verbatims = []
         for spec in self.mapping.verbatims:
-            text = _text(_lookup(values, spec.column))
+            text = clean(lookup(values, spec.column))
             if text is None:
                 if spec.required:
                     raise RowError(spec.column, "required text is empty")
@@ -231,40 +145,39 @@ class RowMapper:
             verbatims.append({"question_code": spec.question, "text": text})
         return verbatims
 
+    def _customer(self, values: dict[str, Any]) -> dict[str, Any] | None:
+        cid = self._customer_id(values)
+        if cid is None:
+            return None
+        return {
+            "external_id": cid,
+            "country": self._country(values),
+            "language": self._customer_language(values),
+            "segment": self._segment(values),
+        }
+
     def map_row(self, values: dict[str, Any]) -> FeedbackIn:
-        m = self.mapping
         step, partner_id = self._step_and_partner(values)
         answers = self._answers(values)
         verbatims = self._verbatims(values)
         if not answers and not verbatims:
             raise RowError("(row)", "no answer and no text: nothing to store")
-
-        customer = None
-        if m.customer is not None:
-            cid = self.field(m.customer.external_id, values, "customer.external_id")
-            if cid is not None:
-                customer = {
-                    "external_id": cid,
-                    "country": self.field(m.customer.country, values, "customer.country"),
-                    "language": self.field(m.customer.language, values, "customer.language"),
-                    "segment": self.field(m.customer.segment, values, "customer.segment"),
-                }
-        channel = self.required(m.channel, values, "channel")
-        if channel not in Channel.__members__.values():
+        channel = self._channel(values)
+        if channel not in CHANNELS:
             raise RowError("channel", f"unknown channel {channel!r}")
         try:
             return FeedbackIn.model_validate(
                 {
-                    "source": m.source,
-                    "external_id": self.required(m.external_id, values, "external_id"),
+                    "source": self.mapping.source,
+                    "external_id": self._external_id(values),
                     "journey_id": self.context.journey_id,
                     "step_id": step.step_id,
                     "partner_id": partner_id,
                     "survey_id": self.context.survey_id,
                     "channel": channel,
                     "submitted_at": self._date(values),
-                    "customer": customer,
-                    "language": self.field(m.language, values, "language"),
+                    "customer": self._customer(values),
+                    "language": self._language(values),
                     "answers": answers,
                     "verbatims": verbatims,
                 }

@@ -2,12 +2,17 @@
 
 This is the caller that owns the transactions. A batch is committed as a whole, so a run killed
 half-way leaves whole batches behind; running it again skips what is already stored, by id.
+
+Reading and mapping run in the calling thread while the previous batch is written by a second
+thread with its own session: the database driver releases the GIL while it writes, so the two
+overlap. At most two batches are in memory, whatever the size of the file.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from parcours.feedback.schemas import FeedbackIn
 from parcours.imports import service
 from parcours.imports.mapping import Mapping
+from parcours.imports.models import ImportRun
 from parcours.imports.readers import BadLine, RowStream, detect_encoding, format_of
 from parcours.imports.rows import RowError, RowMapper
 from parcours.imports.schemas import ImportSummary, Rejection
@@ -23,6 +29,19 @@ DEFAULT_BATCH = 5000
 
 # Called after each batch with (bytes read so far, rows read so far).
 Progress = Callable[[int, int], None]
+Records = list[tuple[int, str, FeedbackIn]]
+
+
+def _write_batch(
+    factory: sessionmaker[Session], run_id: int, records: Records, rejections: list[Rejection]
+) -> int:
+    """Store one batch in its own transaction; return the rows read so far."""
+    with factory() as session:
+        run = session.get(ImportRun, run_id)
+        assert run is not None
+        service.store_batch(session, run=run, records=records, rejections=rejections)
+        session.commit()
+        return run.rows_read
 
 
 def run_import(
@@ -42,45 +61,58 @@ def run_import(
         path, fmt=mapping.format or format_of(path), encoding=chosen, delimiter=mapping.delimiter
     )
     with factory() as session:
-        context = service.mapping_context(session, mapping=mapping)
-        mapper = RowMapper(mapping, context)
-        run = service.start_run(session, mapping=mapping, path=path, encoding=chosen)
+        run_id = service.start_run(session, mapping=mapping, path=path, encoding=chosen).id
         session.commit()
-        records: list[tuple[int, str, FeedbackIn]] = []
-        rejections: list[Rejection] = []
-        try:
-            for item in stream:
-                if isinstance(item, BadLine):
-                    rejections.append(
-                        Rejection(
-                            file_name=path.name,
-                            line=item.line,
-                            field=item.field,
-                            reason=item.reason,
-                            raw=item.raw,
-                        )
-                    )
-                else:
-                    try:
-                        records.append((item.line, item.raw, mapper.map_row(item.values)))
-                    except RowError as error:
+
+    pending: Future[int] | None = None
+    records: Records = []
+    rejections: list[Rejection] = []
+    status = "failed"
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer") as writer:
+            with factory() as session:
+                # Partners met for the first time are created and committed by this session.
+                context = service.mapping_context(
+                    session, mapping=mapping, on_partner_created=session.commit
+                )
+                mapper = RowMapper(mapping, context)
+                for item in stream:
+                    if isinstance(item, BadLine):
                         rejections.append(
-                            service.rejection_from_error(path.name, item.line, item.raw, error)
+                            Rejection(
+                                file_name=path.name,
+                                line=item.line,
+                                field=item.field,
+                                reason=item.reason,
+                                raw=item.raw,
+                            )
                         )
-                if len(records) + len(rejections) >= batch_size:
-                    service.store_batch(session, run=run, records=records, rejections=rejections)
-                    session.commit()
-                    records, rejections = [], []
-                    if on_progress:
-                        on_progress(stream.bytes_read, run.rows_read)
-            service.store_batch(session, run=run, records=records, rejections=rejections)
-            service.finish_run(session, run=run, status="completed")
+                    else:
+                        try:
+                            records.append((item.line, item.raw, mapper.map_row(item.values)))
+                        except RowError as error:
+                            rejections.append(
+                                service.rejection_from_error(path.name, item.line, item.raw, error)
+                            )
+                    if len(records) + len(rejections) >= batch_size:
+                        rows_done = pending.result() if pending else 0
+                        if on_progress and pending:
+                            on_progress(stream.bytes_read, rows_done)
+                        pending = writer.submit(_write_batch, factory, run_id, records, rejections)
+                        records, rejections = [], []
+            if pending:
+                pending.result()
+            _write_batch(factory, run_id, records, rejections)
+        status = "completed"
+    finally:
+        with factory() as session:
+            run = session.get(ImportRun, run_id)
+            assert run is not None
+            service.finish_run(session, run=run, status=status)
             session.commit()
-        except BaseException:
-            session.rollback()
-            service.finish_run(session, run=run, status="failed")
-            session.commit()
-            raise
+    with factory() as session:
+        run = session.get(ImportRun, run_id)
+        assert run is not None
         if on_progress:
             on_progress(stream.bytes_read, run.rows_read)
         return ImportSummary(

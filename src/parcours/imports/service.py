@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -27,8 +27,14 @@ def start_run(session: Session, *, mapping: Mapping, path: Path, encoding: str) 
     return run
 
 
-def mapping_context(session: Session, *, mapping: Mapping) -> MappingContext:
-    """Resolve the journey, its steps and the survey named by the mapping, once per import."""
+def mapping_context(
+    session: Session, *, mapping: Mapping, on_partner_created: Callable[[], None]
+) -> MappingContext:
+    """Resolve the journey, its steps and the survey named by the mapping, once per import.
+
+    A partner created on the fly is handed to `on_partner_created`, through which the caller
+    commits it before any batch that refers to it is written.
+    """
     steps = journeys_service.step_refs(session, journey_code=mapping.journey)
     journey = journeys_service.require_journey(session, code=mapping.journey)
     survey_id = None
@@ -52,6 +58,7 @@ def mapping_context(session: Session, *, mapping: Mapping) -> MappingContext:
             cache[key] = journeys_service.attach_partner(
                 session, step_id=step.step_id, code=code, name=display, kind=mapping.partner.kind
             )
+            on_partner_created()
         else:
             known = ", ".join(sorted(step.partner_ids)) or "none"
             raise RowError("partner", f"partner {code!r} does not take part in this step ({known})")

@@ -49,7 +49,7 @@ _DUCKDB = {
 
 def _args(element: period_label, compiler: Any, **kw: Any) -> tuple[str, Grain]:
     column, grain = list(element.clauses)
-    return compiler.process(column, **kw), Grain(grain.value)
+    return compiler.process(column, **kw), Grain(grain.name)
 
 
 @compiles(period_label, "sqlite")

@@ -1,0 +1,1 @@
+"""Columnar analytics: Parquet snapshots of the feedback store, aggregated with DuckDB."""
