@@ -449,10 +449,6 @@ def test_html_and_table_reports_in_english_and_french(cli: Cli, tmp_path: Path) 
     assert "intervalle de confiance à 95 %" in shown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="report.print_table prints the footnote through rich markup: '[low–high]' is eaten",
-)
 def test_table_report_footnote_is_printed_verbatim(cli: Cli, tmp_path: Path) -> None:
     _import_feedback(cli, tmp_path, through_cli=False)
     english, french = cli.run_all([("report",), ("--lang", "fr", "report")])
@@ -460,11 +456,6 @@ def test_table_report_footnote_is_printed_verbatim(cli: Cli, tmp_path: Path) -> 
     assert t("report_footnote", "fr", min=DEFAULT_MIN_SAMPLE) in _assert_ok(french)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quarantine list renders rejected values as rich markup: '[bold]' vanishes and "
-    "'[/x]' crashes with a MarkupError traceback",
-)
 def test_quarantine_list_shows_bracketed_values_verbatim(cli: Cli, tmp_path: Path) -> None:
     _load_test_trip(cli.url)
     data = tmp_path / "brackets.csv"

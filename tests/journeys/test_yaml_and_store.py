@@ -96,7 +96,7 @@ def test_reloading_keeps_step_ids_and_refuses_to_drop_steps_with_feedback(
     assert {s.code: s.id for s in journey.steps} == ids
     assert [s.code for s in journey.steps] == ["flight", "check-in", "hotel"]
 
-    with pytest.raises(service.JourneyError, match="'hotel' .* has feedback"):
+    with pytest.raises(service.JourneyError, match=r"'hotel' .* has feedback"):
         service.load_journey(session, doc=journey_doc(steps=("check-in", "flight")))
     session.rollback()
     # A step without feedback can go.

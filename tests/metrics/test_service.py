@@ -225,10 +225,7 @@ def _label(at: datetime, grain: Grain, dialect: str) -> str:
         return f"{at.year}-Q{(at.month + 2) // 3}"
     if grain is Grain.YEAR:
         return f"{at.year}"
-    # Weeks: SQLite's strftime('%W') (Monday-first, week 00 before the first Monday) and
-    # PostgreSQL's ISO weeks (IYYY-IW) are not the same calendar.
-    if dialect == "sqlite":
-        return f"{at:%Y}-W{at:%W}"
+    # Weeks are ISO 8601 weeks on every database.
     iso = at.isocalendar()
     return f"{iso.year}-W{iso.week:02d}"
 
@@ -397,8 +394,7 @@ def test_week_counts_add_up_to_the_total(session: Session, data: Dataset) -> Non
     assert {str(key[0])[:4] for key, _ in got} <= {"2024", "2025", "2026"}
 
 
-def test_week_labels_follow_each_database_calendar(session: Session, data: Dataset) -> None:
-    """SQLite labels Monday-first %W weeks, PostgreSQL ISO weeks: each matches its own rule."""
+def test_week_labels_are_iso_weeks_on_every_database(session: Session, data: Dataset) -> None:
     assert_same_scores(
         session, data, Slice(by=(Dimension.PERIOD,), grain=Grain.WEEK), min_groups=90
     )
@@ -508,11 +504,6 @@ def test_rows_are_sorted_by_group_then_kind(session: Session, data: Dataset) -> 
 # --- non-UTC moments ----------------------------------------------------------------------------
 
 
-SQLITE_DROPS_OFFSETS = (
-    "feedback.service.store_feedback passes aware datetimes to SQLite as they are; SQLite "
-    "keeps their wall-clock time and drops the offset, so a response stored at 23:30-05:00 "
-    "is labelled and filtered as 23:30 UTC (the PostgreSQL timestamptz keeps the instant)"
-)
 MINUS5, PLUS2 = timezone(timedelta(hours=-5)), timezone(timedelta(hours=2))
 # 23:30 at UTC-05:00 on 31 March is 04:30 UTC on 1 April; 01:00 at UTC+02:00 on 1 April is
 # 23:00 UTC on 31 March.
@@ -520,11 +511,6 @@ OFFSET_MOMENTS = (
     datetime(2025, 3, 31, 23, 30, tzinfo=MINUS5),
     datetime(2025, 4, 1, 1, 0, tzinfo=PLUS2),
 )
-
-
-def _xfail_on_sqlite(session: Session, request: pytest.FixtureRequest, reason: str) -> None:
-    if session.get_bind().dialect.name == "sqlite":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
 
 
 def _store_offset_moments(session: Session) -> int:
@@ -540,10 +526,9 @@ def _store_offset_moments(session: Session) -> int:
 
 
 def test_windows_compare_instants_whatever_the_offset_of_submitted_at(
-    session: Session, request: pytest.FixtureRequest
+    session: Session,
 ) -> None:
     """since/until select by instant: only the response at 04:30 UTC on 1 April is in April."""
-    _xfail_on_sqlite(session, request, SQLITE_DROPS_OFFSETS)
     flight = _store_offset_moments(session)
 
     def nps(**window: datetime) -> list[tuple[int, float]]:
@@ -560,9 +545,8 @@ def test_windows_compare_instants_whatever_the_offset_of_submitted_at(
 
 
 def test_periods_are_utc_whatever_the_offset_of_submitted_at(
-    session: Session, request: pytest.FixtureRequest
+    session: Session,
 ) -> None:
-    _xfail_on_sqlite(session, request, SQLITE_DROPS_OFFSETS)
     _store_offset_moments(session)
     for grain, march, april in (
         (Grain.MONTH, "2025-03", "2025-04"),

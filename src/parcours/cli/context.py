@@ -19,7 +19,8 @@ from parcours.store.status import check_ready
 class CliState:
     database_url: str
     lang: str
-    console: Console = field(default_factory=Console)
+    # No markup: rows, file names and footnotes hold brackets that must show as they are.
+    console: Console = field(default_factory=lambda: Console(markup=False, highlight=False))
     _engine: Engine | None = None
 
     def engine(self) -> Engine:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from parcours.customers.schemas import CustomerIn
 from parcours.feedback.kinds import Channel, QuestionKind
@@ -38,8 +38,14 @@ class FeedbackIn(BaseModel):
     partner_id: int | None
     survey_id: int | None = None
     channel: Channel
-    submitted_at: datetime
+    submitted_at: AwareDatetime
     customer: CustomerIn | None = None
     language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
     answers: tuple[AnswerIn, ...] = ()
     verbatims: tuple[VerbatimIn, ...] = ()
+
+    @field_validator("submitted_at")
+    @classmethod
+    def _in_utc(cls, moment: datetime) -> datetime:
+        # The store keeps moments in UTC: SQLite would otherwise drop the offset silently.
+        return moment.astimezone(UTC)

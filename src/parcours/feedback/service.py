@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from parcours import events
 from parcours.customers import service as customers_service
 from parcours.feedback import repository
 from parcours.feedback.kinds import Channel, QuestionKind
@@ -149,6 +150,8 @@ def store_feedback(
     bulk.insert_ignoring_duplicates(session, repository.RESPONSES, RESPONSE_COLUMNS, responses)
     bulk.insert_ignoring_duplicates(session, repository.ANSWERS, ANSWER_COLUMNS, answers)
     bulk.insert_ignoring_duplicates(session, repository.VERBATIMS, VERBATIM_COLUMNS, verbatims)
+    if responses:
+        events.publish(session, events.ResponsesStored(tuple(r[0] for r in responses)))
     return BatchOutcome(
         new=len(responses),
         already_present=len(records) - len(responses) - len(repeated),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from parcours.feedback.kinds import QuestionKind
+from parcours.feedback.kinds import SCORED_KINDS, QuestionKind
 from parcours.metrics.formulas import DEFAULT_MIN_SAMPLE
 
 
@@ -43,9 +43,27 @@ class Slice(BaseModel):
     channels: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     segments: tuple[str, ...] = ()
+    # Since included, until excluded. At whole UTC days the rollup answers; otherwise the raw
+    # answers do.
     since: datetime | None = None
     until: datetime | None = None
     min_sample: int = Field(default=DEFAULT_MIN_SAMPLE, ge=1)
+
+    @field_validator("kinds")
+    @classmethod
+    def _scored_only(cls, kinds: tuple[QuestionKind, ...]) -> tuple[QuestionKind, ...]:
+        for kind in kinds:
+            if kind not in SCORED_KINDS:
+                scored = ", ".join(k.value for k in SCORED_KINDS)
+                raise ValueError(f"{kind.value} answers have no score (scored: {scored})")
+        return kinds
+
+    @field_validator("since", "until")
+    @classmethod
+    def _in_utc(cls, moment: datetime | None) -> datetime | None:
+        if moment is None:
+            return None
+        return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class MetricRow(BaseModel):

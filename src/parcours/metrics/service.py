@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import time
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -14,9 +15,20 @@ from parcours.metrics.schemas import Dimension, MetricRow, Slice
 
 
 def compute(session: Session, *, request: Slice) -> list[MetricRow]:
-    """Scores per group and kind, computed by the database in one GROUP BY query."""
-    rows = session.execute(queries.aggregate_statement(request)).mappings().all()
+    """Scores per group and kind, computed by the database in one GROUP BY query.
+
+    The daily rollup answers unless the period bounds fall inside a day.
+    """
+    source = queries.rollup_source() if _whole_days(request) else queries.raw_source()
+    rows = session.execute(queries.aggregate_statement(request, source)).mappings().all()
     return score_rows(rows, request=request)
+
+
+def _whole_days(request: Slice) -> bool:
+    return all(
+        moment is None or moment.timetz().replace(tzinfo=None) == time(0)
+        for moment in (request.since, request.until)
+    )
 
 
 def score_rows(rows: Iterable[Any], *, request: Slice) -> list[MetricRow]:

@@ -4,6 +4,7 @@ from parcours.customers.models import Customer
 from parcours.feedback.models import Answer, Question, Response, Survey, Verbatim
 from parcours.imports.models import ImportRun, QuarantinedRow
 from parcours.journeys.models import Journey, Partner, Step, StepExpectation, StepPartner
+from parcours.metrics.models import MetricRollup
 from parcours.store.base import Base
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "Customer",
     "ImportRun",
     "Journey",
+    "MetricRollup",
     "Partner",
     "QuarantinedRow",
     "Question",
