@@ -13,7 +13,7 @@ import os
 import subprocess
 import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -70,7 +70,7 @@ class Cli:
         return env
 
     def run_all(self, commands: Sequence[Sequence[str]]) -> list[Result]:
-        """Run several commands at once (read-only ones: they share the database)."""
+        """Run several commands at once; they share the database, so none may change it."""
         procs = [
             subprocess.Popen(
                 [*PARCOURS, *args],
@@ -93,9 +93,7 @@ class Cli:
         return self.run_all([args])[0]
 
     def ok(self, *args: str) -> str:
-        result = self.run(*args)
-        assert result.rc == 0, str(result)
-        return result.out
+        return _assert_ok(self.run(*args))
 
 
 def _assert_ok(result: Result) -> str:
@@ -162,13 +160,13 @@ def test_init_then_import_export_and_show_the_family_trip(
 ) -> None:
     family_trip = repo_root / "examples" / "journeys" / "family-trip.yaml"
     assert "Store ready: " in cli.ok("init")
-    assert "Store ready: " in cli.ok("init")  # running it again changes nothing and is fine
     loaded = cli.ok("journey", "import", str(family_trip))
     assert "Journey family-trip loaded: 13 steps, 12 partners." in loaded
 
     exported = tmp_path / "exported.yaml"
-    export, export_file, show, show_fr, listing = cli.run_all(
+    init_again, export, export_file, show, show_fr, listing = cli.run_all(
         [
+            ("init",),  # running it again changes nothing and is fine
             ("journey", "export", "family-trip"),
             ("journey", "export", "family-trip", "--output", str(exported)),
             ("journey", "show", "family-trip"),
@@ -176,6 +174,7 @@ def test_init_then_import_export_and_show_the_family_trip(
             ("journey", "list"),
         ]
     )
+    assert "Store ready: " in _assert_ok(init_again)
     doc = parse_journey(_assert_ok(export), source="stdout")
     assert doc == read_journey(family_trip)
     _assert_ok(export_file)
@@ -284,9 +283,13 @@ def test_empty_quarantine_says_so(cli: Cli) -> None:
     assert _assert_ok(french).strip() == "La quarantaine est vide."
 
 
-STEP_LABELS = {s.code: (f"{i}. {s.name.en}", f"{i}. {s.name.fr}") for i, s in
-               enumerate(journey_doc().steps, start=1)}  # fmt: skip
+# How the report labels the groups: "<position>. <step name>" and the partner's name.
+STEP_LABELS = {
+    s.code: (f"{i}. {s.name.en}", f"{i}. {s.name.fr}")
+    for i, s in enumerate(journey_doc().steps, start=1)
+}
 PARTNER_LABELS = {p.code: p.name for p in journey_doc().partners}
+Key = tuple[str, str, str]  # step label, partner label, metric name
 QUESTIONS = (("ces", QuestionKind.CES5), ("csat", QuestionKind.CSAT), ("nps", QuestionKind.NPS))
 
 
@@ -301,7 +304,7 @@ def _by_hand(kind: QuestionKind, values: list[float]) -> float:
     return sum(values) / n  # CES: the mean effort
 
 
-def _expected_scores(rows: list[dict[str, Any]], lang: str = "en") -> dict[tuple[str, ...], Score]:
+def _expected_scores(rows: list[dict[str, Any]], lang: str = "en") -> dict[Key, Score]:
     """(step label, partner label, metric name) -> score, from the rows as written."""
     values: dict[tuple[str, str, QuestionKind], list[float]] = defaultdict(list)
     for row in rows:
@@ -309,7 +312,7 @@ def _expected_scores(rows: list[dict[str, Any]], lang: str = "en") -> dict[tuple
         for column, kind in QUESTIONS:
             if row[column] != "":
                 values[(step, PARTNER_LABELS[row["partner"]], kind)].append(float(row[column]))
-    expected = {}
+    expected: dict[Key, Score] = {}
     for (step, partner, kind), vs in values.items():
         s = score(kind, Counts.of(vs, kind))
         assert s.value == pytest.approx(_by_hand(kind, vs))
@@ -320,7 +323,7 @@ def _expected_scores(rows: list[dict[str, Any]], lang: str = "en") -> dict[tuple
 def _check_long_rows(records: list[dict[str, Any]], rows: list[dict[str, Any]]) -> None:
     """CSV / JSON records carry, per group and metric, the numbers the formulas give."""
     expected = _expected_scores(rows)
-    got = {(r["step"], r["partner"], r["metric"]): r for r in records}
+    got: dict[Key, dict[str, Any]] = {(r["step"], r["partner"], r["metric"]): r for r in records}
     assert len(got) == len(records)
     assert set(got) == set(expected)
     for key, s in expected.items():
@@ -462,8 +465,11 @@ def test_quarantine_list_shows_bracketed_values_verbatim(cli: Cli, tmp_path: Pat
     data.write_text(
         csv_text([feedback_row(1, csat="[bold]"), feedback_row(2, csat="[/x]")]), "utf-8"
     )
-    mapping_file = write_mapping(tmp_path / "mapping.yaml", mapping())
-    cli.ok("import", str(data), "--mapping", str(mapping_file), "--no-progress")
+    engine = make_engine(cli.url)
+    try:
+        run_import(make_session_factory(engine), path=data, mapping=mapping())
+    finally:
+        engine.dispose()
     listing = _assert_ok(cli.run("quarantine", "list"))
     assert [cells[2:] for cells in _table_rows(listing)] == [
         ["2", "csat", "'[bold]' is not a number"],
@@ -505,7 +511,8 @@ def _feedback_file(tmp_path: Path) -> Path:
     return path
 
 
-ERROR_CASES = {
+# Case -> (files made in a folder) -> (command, fragments of its one-line error).
+ERROR_CASES: dict[str, Callable[[Path], tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "unknown partner in journey": lambda p: (
         ("journey", "import", str(_journey_with_unknown_partner(p))),
         ("ghost.yaml", "step 'hotel' names partner 'ghost-co'"),
@@ -541,27 +548,29 @@ ERROR_CASES = {
 }
 
 
-@pytest.mark.parametrize("case", list(ERROR_CASES))
-def test_user_errors_are_one_line_with_exit_code_1(cli: Cli, tmp_path: Path, case: str) -> None:
+def test_user_errors_are_one_line_with_exit_code_1(cli: Cli, tmp_path: Path) -> None:
     _load_test_trip(cli.url)
-    args, fragments = ERROR_CASES[case](tmp_path)
-    _assert_one_line_error(cli.run(*args), *fragments)
+    cases = []
+    for i, (case, make) in enumerate(ERROR_CASES.items()):
+        folder = tmp_path / f"case-{i}"
+        folder.mkdir()
+        cases.append((case, *make(folder)))
+    results = cli.run_all([args for _, args, _ in cases])  # the commands name their case
+    for (_, _, fragments), result in zip(cases, results, strict=True):
+        _assert_one_line_error(result, *fragments)
 
 
-@pytest.mark.parametrize(
-    ("args", "fragment"),
-    [
-        (("report", "--by", "nonsense"), "'nonsense' is not one of journey, step"),
-        (("report", "--since", "yesterday"), "'yesterday' is not a date"),
-    ],
-)
-def test_usage_errors_exit_2(cli: Cli, args: tuple[str, ...], fragment: str) -> None:
+def test_usage_errors_exit_2(cli: Cli) -> None:
     migrate.upgrade(cli.url)  # --since is checked once the store is open
-    result = cli.run(*args)
-    assert result.rc == 2, str(result)
-    assert "Usage: parcours report" in result.err, str(result)
-    assert fragment in result.err, str(result)
-    assert "Traceback" not in result.out + result.err, str(result)
+    cases: dict[tuple[str, ...], str] = {
+        ("report", "--by", "nonsense"): "'nonsense' is not one of journey, step",
+        ("report", "--since", "yesterday"): "'yesterday' is not a date",
+    }
+    for result in cli.run_all(list(cases)):
+        assert result.rc == 2, str(result)
+        assert "Usage: parcours report" in result.err, str(result)
+        assert cases[result.args] in result.err, str(result)
+        assert "Traceback" not in result.out + result.err, str(result)
 
 
 # --- help ------------------------------------------------------------------------------------
@@ -605,6 +614,6 @@ def test_every_command_has_help(tmp_path: Path, repo_root: Path) -> None:
     # ... and every command, in this process, through the same Typer application.
     runner = CliRunner()
     for path in paths:
-        result = runner.invoke(app, [*path, "--help"], prog_name="parcours")
-        assert result.exit_code == 0, (path, result.output)
-        assert f"Usage: parcours {' '.join(path)}".rstrip() in result.output, path
+        outcome = runner.invoke(app, [*path, "--help"], prog_name="parcours")
+        assert outcome.exit_code == 0, (path, outcome.output)
+        assert f"Usage: parcours {' '.join(path)}".rstrip() in outcome.output, path

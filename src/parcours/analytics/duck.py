@@ -14,7 +14,7 @@ from parcours.metrics.service import score_rows
 
 def aggregate_sql(request: Slice) -> str:
     """The store's aggregation statement, compiled for DuckDB (PostgreSQL syntax, inlined)."""
-    stmt = queries.aggregate_statement(request)
+    stmt = queries.aggregate_statement(request, queries.raw_source())
     dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
     compiled = stmt.compile(dialect=dialect, compile_kwargs={"literal_binds": True, "duckdb": True})
     return str(compiled)

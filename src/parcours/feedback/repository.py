@@ -9,6 +9,7 @@ from sqlalchemy import Table, exists, func, select
 from sqlalchemy.orm import Session
 
 from parcours.feedback.models import Answer, Response, Survey, Verbatim
+from parcours.store import bulk
 
 
 def existing_responses(session: Session, ids: Sequence[int]) -> dict[int, int | None]:
@@ -16,7 +17,7 @@ def existing_responses(session: Session, ids: Sequence[int]) -> dict[int, int | 
     if not ids:
         return {}
     rows = session.execute(
-        select(Response.id, Response.import_run_id).where(Response.id.in_(ids))
+        select(Response.id, Response.import_run_id).where(bulk.id_in(Response.id, ids))
     ).all()
     return {rid: run for rid, run in rows}
 

@@ -62,9 +62,10 @@ class RowMapper:
         self._channel = compile_required(m.channel, "channel")
         self._language = _optional(m.language, "language")
         self._partner = _optional(m.partner, "partner")
-        # The partner's display name is the value before transforms ("Virgin America").
+        # The partner's display name is the source's own value ("US Airways"), not its code.
         self._partner_name = _optional(
-            m.partner.model_copy(update={"transform": ()}) if m.partner else None, "partner"
+            m.partner.model_copy(update={"transform": (), "map": None}) if m.partner else None,
+            "partner",
         )
         c = m.customer
         self._customer_id = _optional(c.external_id if c else None, "customer.external_id")

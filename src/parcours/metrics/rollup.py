@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, Table, bindparam, delete, func, select
+from sqlalchemy import ColumnElement, Select, Table, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from parcours.feedback.models import Response
 from parcours.metrics import queries
 from parcours.metrics.models import MetricRollup
 from parcours.metrics.schemas import Dimension
+from parcours.store import bulk
 
 ROLLUPS = cast(Table, MetricRollup.__table__)
 KEY = ("day", "journey_id", "step_id", "partner_id", "channel", "country", "segment", "kind")
@@ -77,14 +78,14 @@ def add_responses(session: Session, *, response_ids: Sequence[int]) -> None:
     """Add the answers of these (newly stored) responses to the rollup."""
     if not response_ids:
         return
-    rows = rollup_select().where(Response.id.in_(bindparam("ids", expanding=True)))
+    rows = rollup_select().where(bulk.id_in(Response.id, response_ids))
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     stmt = insert(ROLLUPS).from_select([*KEY, *MEASURES], rows)
     stmt = stmt.on_conflict_do_update(
         index_elements=list(KEY),
         set_={m: ROLLUPS.c[m] + stmt.excluded[m] for m in MEASURES},
     )
-    session.execute(stmt, {"ids": list(response_ids)})
+    session.execute(stmt)
 
 
 def on_responses_stored(session: Session, event: ResponsesStored) -> None:

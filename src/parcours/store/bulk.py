@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Dialect, Table
+from sqlalchemy import ColumnElement, Dialect, Table, literal_column
 from sqlalchemy.orm import Session
 
 Processor = tuple[int, Callable[[Any], Any]]
@@ -43,13 +43,18 @@ def insert_ignoring_duplicates(
         return
     connection = session.connection()
     sql, processors = _statement(table, columns, connection.dialect)
-    if processors:
-        converted = []
-        for row in rows:
-            values = list(row)
-            for i, process in processors:
-                if values[i] is not None:
-                    values[i] = process(values[i])
-            converted.append(tuple(values))
-        rows = converted
+    for i, process in processors:
+        rows = [
+            row if row[i] is None else (*row[:i], process(row[i]), *row[i + 1 :]) for row in rows
+        ]
     connection.exec_driver_sql(sql, list(rows))
+
+
+def id_in(column: Any, ids: Sequence[int]) -> ColumnElement[bool]:
+    """`column IN (1, 2, ...)` with the integers written into the SQL.
+
+    A batch holds thousands of ids; as bound parameters each would cost SQLAlchemy a named
+    placeholder to compile. Written inline (ints only, checked here) the list costs nothing.
+    """
+    listed = ",".join(str(int(i)) for i in ids) or "NULL"
+    return cast(ColumnElement[bool], column.op("IN")(literal_column(f"({listed})")))
