@@ -79,9 +79,8 @@ def main() -> None:
     print("rows        file MB   seconds    rows/s   peak RSS MB   goal rows/s")
     for rows, seconds, peak_mb, size_mb in results:
         rate = rows / seconds
-        print(
-            f"{rows:>10,} {size_mb:9.1f} {seconds:9.1f} {rate:9,.0f} {peak_mb:13.0f} {GOAL_ROWS_PER_S:13,}"
-        )
+        goal = GOAL_ROWS_PER_S
+        print(f"{rows:>10,} {size_mb:9.1f} {seconds:9.1f} {rate:9,.0f} {peak_mb:13.0f} {goal:13,}")
     small, large = results[0], results[-1]
     print(f"peak memory, largest / smallest file: {large[2] / small[2]:.2f}x for "
           f"{large[0] / small[0]:.0f}x the rows")  # fmt: skip

@@ -39,6 +39,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lived": {"fr": "vécu", "en": "lived"},
     "gaps": {"fr": "écarts", "en": "gaps"},
     "partners": {"fr": "partenaires", "en": "partners"},
+    "more_partners": {
+        "fr": "+ {n} partenaires cités par les retours",
+        "en": "+ {n} partners named in feedback",
+    },
     "key_moment": {"fr": "moment clé", "en": "key moment"},
     "file": {"fr": "fichier", "en": "file"},
     "line": {"fr": "ligne", "en": "line"},

@@ -202,6 +202,13 @@ def test_unknown_partner_is_rejected_unless_the_mapping_creates_it(
     with factory() as s:
         refs = journeys_service.step_refs(s, journey_code="trip")
         assert "air-nowhere" in refs["flight"].partner_ids
+        # Reloading the designed journey keeps the partner that feedback brought in, and the
+        # journey's own document does not grow with it.
+        journeys_service.load_journey(s, doc=journey_doc())
+        s.commit()
+        refs = journeys_service.step_refs(s, journey_code="trip")
+        assert "air-nowhere" in refs["flight"].partner_ids
+        assert journeys_service.export_journey(s, code="trip") == journey_doc()
 
 
 def test_mapping_file_errors_name_the_field(tmp_path: Path) -> None:

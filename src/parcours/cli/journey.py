@@ -88,10 +88,13 @@ def show(
         lived = (
             f"{s.lived.score:.0f}% (n={s.lived.sample_size})" if s.lived.score is not None else "—"
         )
+        partners = "\n".join(s.partners)
+        if s.partners_from_feedback:
+            partners += "\n" + t("more_partners", lang, n=s.partners_from_feedback)
         table.add_row(
             str(s.position),
             name,
-            "\n".join(s.partners),
+            partners,
             designed,
             expected,
             lived,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from parcours.journeys.feelings import FEELING_LABELS, Feeling
 from parcours.journeys.schemas import MapCell, StepMaps
 from parcours.journeys.service import require_journey
 from parcours.metrics import service as metrics_service
@@ -46,7 +47,10 @@ def journey_maps(
                 position=step.position,
                 code=step.code,
                 name=step.name_fr if lang == "fr" else step.name_en,
-                partners=tuple(link.partner.name for link in step.partner_links),
+                partners=tuple(
+                    link.partner.name for link in step.partner_links if not link.from_feedback
+                ),
+                partners_from_feedback=sum(link.from_feedback for link in step.partner_links),
                 key_moment=step.is_key_moment,
                 designed=designed,
                 expected=expected,
@@ -79,14 +83,8 @@ def _gaps(
         [f for f in designed.feelings if f not in expected.feelings] if expected.feelings else []
     )
     if missing:
-        gaps.append(
-            (
-                "ressentis visés non attendus : "
-                if fr
-                else "target feelings customers do not expect: "
-            )
-            + ", ".join(missing)
-        )
+        labels = ", ".join(FEELING_LABELS[Feeling(f)]["fr" if fr else "en"] for f in missing)
+        gaps.append(("ressentis visés non attendus : " if fr else "not expected: ") + labels)
     if lived.score is not None and expected.score is not None and lived.sample_size >= min_sample:
         delta = lived.score - expected.score
         if delta <= -SCORE_GAP_POINTS:

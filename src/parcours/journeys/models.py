@@ -78,6 +78,9 @@ class StepPartner(Base):
     )
     role: Mapped[str] = mapped_column(String(200), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # True for partners that imported feedback named (each airline of a review site), as
+    # opposed to those the journey's designers placed on the step.
+    from_feedback: Mapped[bool] = mapped_column(Boolean, default=False)
 
     partner: Mapped[Partner] = relationship()
 

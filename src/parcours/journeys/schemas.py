@@ -141,6 +141,7 @@ class StepMaps(BaseModel):
     code: str
     name: str
     partners: tuple[str, ...]
+    partners_from_feedback: int = 0
     key_moment: bool
     designed: MapCell
     expected: MapCell

@@ -71,7 +71,8 @@ def load_journey(session: Session, *, doc: JourneyDoc) -> Journey:
     # Links are replaced wholesale; flushing their removal first avoids a primary-key clash
     # between the old and the new (step, partner) rows in one flush.
     for step in journey.steps:
-        step.partner_links = []
+        # Partners that feedback brought in stay; the designed ones are laid anew below.
+        step.partner_links = [link for link in step.partner_links if link.from_feedback]
         step.expectation = None
     session.flush()
     for position, step_doc in enumerate(doc.steps, start=1):
@@ -97,10 +98,17 @@ def _fill_step(step: Step, doc: StepDoc, position: int, partners: dict[str, Part
     step.duration_minutes = doc.duration_minutes
     step.is_key_moment = doc.key_moment
     step.target_feelings = [f.value for f in doc.target_feelings]
-    step.partner_links = [
-        StepPartner(partner=partners[link.partner], role=link.role, position=i)
-        for i, link in enumerate(doc.partners)
-    ]
+    from_feedback = {link.partner_id: link for link in step.partner_links}
+    designed = []
+    for i, link in enumerate(doc.partners):
+        partner = partners[link.partner]
+        kept = from_feedback.pop(partner.id, None) if partner.id is not None else None
+        if kept is None:
+            designed.append(StepPartner(partner=partner, role=link.role, position=i))
+        else:
+            kept.role, kept.position, kept.from_feedback = link.role, i, False
+            designed.append(kept)
+    step.partner_links = designed + list(from_feedback.values())
     exp = doc.expected
     step.expectation = (
         None
@@ -123,6 +131,8 @@ def export_journey(session: Session, *, code: str) -> JourneyDoc:
     for step in journey.steps:
         links = []
         for link in step.partner_links:
+            if link.from_feedback:
+                continue
             p = link.partner
             partner_docs.setdefault(
                 p.code, PartnerDoc(code=p.code, name=p.name, kind=p.kind, country=p.country)
@@ -201,7 +211,11 @@ def attach_partner(session: Session, *, step_id: int, code: str, name: str, kind
         session.flush()
     link = session.get(StepPartner, (step_id, partner.id))
     if link is None:
-        session.add(StepPartner(step_id=step_id, partner_id=partner.id, role=kind, position=99))
+        session.add(
+            StepPartner(
+                step_id=step_id, partner_id=partner.id, role=kind, position=99, from_feedback=True
+            )
+        )
         session.flush()
     return partner.id
 

@@ -138,6 +138,7 @@ def upgrade() -> None:
         sa.Column("partner_id", sa.Integer(), nullable=False),
         sa.Column("role", sa.String(length=200), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("from_feedback", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["partner_id"],
             ["partners.id"],
