@@ -22,9 +22,20 @@ _wired = False
 
 @dataclass(frozen=True)
 class ResponsesStored:
-    """New responses (and their answers) have just been written."""
+    """New responses (and their answers) have just been written.
+
+    `origin` says how they came: "import" (bulk history), "survey" or "api" (live feedback).
+    """
 
     response_ids: tuple[int, ...]
+    origin: str = "import"
+
+
+@dataclass(frozen=True)
+class CaseClosed:
+    """A case has just been closed (post-resolution survey, loop figures)."""
+
+    case_id: int
 
 
 def subscribe(event_type: type[E], handler: Callable[[Session, E], None]) -> None:

@@ -16,10 +16,11 @@ def existing_responses(session: Session, ids: Sequence[int]) -> dict[int, int | 
     """For the ids already stored: the import run that stored each."""
     if not ids:
         return {}
-    rows = session.execute(
-        select(Response.id, Response.import_run_id).where(bulk.id_in(Response.id, ids))
-    ).all()
-    return {rid: run for rid, run in rows}
+    result = bulk.execute_once(
+        session, select(Response.id, Response.import_run_id).where(bulk.id_in(Response.id, ids))
+    )
+    rows: list[tuple[int, int | None]] = [tuple(r) for r in result]
+    return dict(rows)
 
 
 def step_has_feedback(session: Session, *, step_id: int) -> bool:

@@ -60,56 +60,56 @@ def run_import(
     stream = RowStream(
         path, fmt=mapping.format or format_of(path), encoding=chosen, delimiter=mapping.delimiter
     )
-    with factory() as session:
+    with factory() as session, ThreadPoolExecutor(1, "import-writer") as writer:
+        # This session resolves the mapping once, then creates (and commits at once) the
+        # partners met for the first time; the writer thread stores the batches.
+        context = service.mapping_context(
+            session, mapping=mapping, on_partner_created=session.commit
+        )
+        mapper = RowMapper(mapping, context)
         run_id = service.start_run(session, mapping=mapping, path=path, encoding=chosen).id
         session.commit()
-
-    pending: Future[int] | None = None
-    records: Records = []
-    rejections: list[Rejection] = []
-    status = "failed"
-    try:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer") as writer:
-            with factory() as session:
-                # Partners met for the first time are created and committed by this session.
-                context = service.mapping_context(
-                    session, mapping=mapping, on_partner_created=session.commit
-                )
-                mapper = RowMapper(mapping, context)
-                for item in stream:
-                    if isinstance(item, BadLine):
-                        rejections.append(
-                            Rejection(
-                                file_name=path.name,
-                                line=item.line,
-                                field=item.field,
-                                reason=item.reason,
-                                raw=item.raw,
-                            )
+        pending: Future[int] | None = None
+        records: Records = []
+        rejections: list[Rejection] = []
+        status = "failed"
+        try:
+            for item in stream:
+                if isinstance(item, BadLine):
+                    rejections.append(
+                        Rejection(
+                            file_name=path.name,
+                            line=item.line,
+                            field=item.field,
+                            reason=item.reason,
+                            raw=item.raw,
                         )
-                    else:
-                        try:
-                            records.append((item.line, item.raw, mapper.map_row(item.values)))
-                        except RowError as error:
-                            rejections.append(
-                                service.rejection_from_error(path.name, item.line, item.raw, error)
-                            )
-                    if len(records) + len(rejections) >= batch_size:
-                        rows_done = pending.result() if pending else 0
-                        if on_progress and pending:
-                            on_progress(stream.bytes_read, rows_done)
-                        pending = writer.submit(_write_batch, factory, run_id, records, rejections)
-                        records, rejections = [], []
+                    )
+                else:
+                    try:
+                        records.append((item.line, item.raw, mapper.map_row(item.values)))
+                    except RowError as error:
+                        rejections.append(
+                            service.rejection_from_error(path.name, item.line, item.raw, error)
+                        )
+                if len(records) + len(rejections) >= batch_size:
+                    rows_done = pending.result() if pending else 0
+                    if on_progress and pending:
+                        on_progress(stream.bytes_read, rows_done)
+                    pending = writer.submit(_write_batch, factory, run_id, records, rejections)
+                    records, rejections = [], []
             if pending:
                 pending.result()
             _write_batch(factory, run_id, records, rejections)
-        status = "completed"
-    finally:
-        with factory() as session:
-            run = session.get(ImportRun, run_id)
-            assert run is not None
-            service.finish_run(session, run=run, status=status)
-            session.commit()
+            status = "completed"
+        finally:
+            if pending and not pending.done():
+                pending.exception()  # let the batch in flight finish before recording the end
+            with factory() as ending:
+                run = ending.get(ImportRun, run_id)
+                assert run is not None
+                service.finish_run(ending, run=run, status=status)
+                ending.commit()
     with factory() as session:
         run = session.get(ImportRun, run_id)
         assert run is not None

@@ -85,7 +85,7 @@ def add_responses(session: Session, *, response_ids: Sequence[int]) -> None:
         index_elements=list(KEY),
         set_={m: ROLLUPS.c[m] + stmt.excluded[m] for m in MEASURES},
     )
-    session.execute(stmt)
+    bulk.execute_once(session, stmt)
 
 
 def on_responses_stored(session: Session, event: ResponsesStored) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Dialect, Table, literal_column
+from sqlalchemy import ClauseElement, ColumnElement, CursorResult, Dialect, Table, literal_column
 from sqlalchemy.orm import Session
 
 Processor = tuple[int, Callable[[Any], Any]]
@@ -58,3 +58,15 @@ def id_in(column: Any, ids: Sequence[int]) -> ColumnElement[bool]:
     """
     listed = ",".join(str(int(i)) for i in ids) or "NULL"
     return cast(ColumnElement[bool], column.op("IN")(literal_column(f"({listed})")))
+
+
+def execute_once(session: Session, statement: ClauseElement) -> CursorResult[Any]:
+    """Run a statement whose SQL will not recur (its ids are written inline).
+
+    Compiled here with its values inline and sent to the driver as text, so that SQLAlchemy's
+    statement cache, which keeps every distinct SQL string it sees, does not grow batch after
+    batch during a long import.
+    """
+    connection = session.connection()
+    sql = statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
+    return connection.exec_driver_sql(str(sql))

@@ -17,8 +17,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
-    # 64 MB of page cache: bulk imports insert hashed keys all over the b-trees.
-    cursor.execute("PRAGMA cache_size=-65536")
+    # 32 MB of page cache per connection: bulk imports insert hashed keys all over the b-trees.
+    cursor.execute("PRAGMA cache_size=-32768")
     # Checkpoint the WAL every ~40 MB rather than 4 MB: bulk imports commit big batches.
     cursor.execute("PRAGMA wal_autocheckpoint=10000")
     cursor.close()

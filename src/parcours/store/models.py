@@ -1,5 +1,11 @@
 """Every domain's tables, imported once so that the metadata is complete (Alembic, tests)."""
 
+# Domains whose tables are declared but not re-exported here.
+import parcours.cases.models
+import parcours.gestures.models
+import parcours.notifications.models
+import parcours.rules.models  # noqa: F401
+from parcours.accounts.models import User
 from parcours.customers.models import Customer
 from parcours.feedback.models import Answer, Question, Response, Survey, Verbatim
 from parcours.imports.models import ImportRun, QuarantinedRow
@@ -22,5 +28,6 @@ __all__ = [
     "StepExpectation",
     "StepPartner",
     "Survey",
+    "User",
     "Verbatim",
 ]

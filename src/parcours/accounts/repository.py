@@ -1,0 +1,12 @@
+"""Queries of the accounts domain."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from parcours.accounts.models import User
+
+
+def get_by_email(session: Session, *, email: str) -> User | None:
+    return session.scalars(select(User).where(User.email == email)).one_or_none()

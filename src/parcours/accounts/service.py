@@ -1,0 +1,33 @@
+"""Account logic: create users and turn a user into the `Actor` that services check."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from parcours.accounts import repository
+from parcours.accounts.models import User
+from parcours.accounts.roles import Actor, Role
+from parcours.accounts.schemas import UserIn
+
+
+class AccountError(ValueError):
+    """An account operation that cannot be done as asked."""
+
+
+def create_user(session: Session, *, data: UserIn) -> User:
+    if repository.get_by_email(session, email=data.email) is not None:
+        raise AccountError(f"a user with e-mail {data.email!r} already exists")
+    if data.role is Role.PARTNER and data.partner_id is None:
+        raise AccountError("a partner user must belong to a partner")
+    user = User(**data.model_dump(mode="json"))
+    session.add(user)
+    session.flush()
+    return user
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(user_id=user.id, role=Role(user.role), partner_id=user.partner_id, team=user.team)
+
+
+def get_user(session: Session, *, user_id: int) -> User | None:
+    return session.get(User, user_id)

@@ -1,0 +1,1 @@
+"""Dynamic case management: cases, suggested processes, collaboration log, SLAs, loop figures."""

@@ -1,0 +1,1 @@
+"""Commercial gestures: policy, delegation limits, single-use vouchers, a-posteriori control."""

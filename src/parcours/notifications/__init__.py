@@ -1,0 +1,1 @@
+"""Notifications: e-mails (SMTP) and signed webhooks, through an outbox with retries."""

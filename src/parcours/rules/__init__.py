@@ -1,0 +1,1 @@
+"""Rules that turn feedback and external events into actions, recorded and idempotent."""
