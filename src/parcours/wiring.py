@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from parcours import events
 from parcours.metrics import rollup
+from parcours.rules import service as rules_service
 
 
 def wire() -> None:
     events.subscribe(events.ResponsesStored, rollup.on_responses_stored)
+    events.subscribe(events.ResponsesStored, rules_service.on_responses_stored)
+    events.subscribe(events.CaseClosed, rules_service.on_case_closed)

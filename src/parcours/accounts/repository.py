@@ -10,3 +10,9 @@ from parcours.accounts.models import User
 
 def get_by_email(session: Session, *, email: str) -> User | None:
     return session.scalars(select(User).where(User.email == email)).one_or_none()
+
+
+def users_of_partner(session: Session, *, partner_id: int) -> list[User]:
+    return list(
+        session.scalars(select(User).where(User.partner_id == partner_id).order_by(User.id))
+    )

@@ -31,3 +31,7 @@ def actor_of(user: User) -> Actor:
 
 def get_user(session: Session, *, user_id: int) -> User | None:
     return session.get(User, user_id)
+
+
+def users_of_partner(session: Session, *, partner_id: int) -> list[User]:
+    return repository.users_of_partner(session, partner_id=partner_id)

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from parcours.cli import demo, imports, journey, report
+from parcours.cli import demo, imports, journey, report, rules
 from parcours.cli.context import STATE
 from parcours.i18n import t
 from parcours.imports.mapping import MappingError
@@ -28,6 +28,8 @@ app = typer.Typer(
 )
 app.add_typer(journey.app, name="journey")
 app.add_typer(imports.quarantine_app, name="quarantine")
+app.add_typer(rules.app, name="rules")
+app.add_typer(rules.events_app, name="events")
 app.command("import")(imports.import_file)
 app.command("report")(report.report)
 app.command("demo")(demo.demo)

@@ -21,4 +21,6 @@ class Customer(Base):
     country: Mapped[str | None] = mapped_column(String(2))
     language: Mapped[str | None] = mapped_column(String(2))
     segment: Mapped[str | None] = mapped_column(String(64))
+    # Where to send follow-ups and post-resolution surveys, when the customer gave it.
+    email: Mapped[str | None] = mapped_column(String(254))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -14,7 +14,7 @@ from parcours.store import bulk
 CUSTOMERS = cast(Table, Customer.__table__)
 
 
-COLUMNS = ("id", "external_id", "country", "language", "segment", "created_at")
+COLUMNS = ("id", "external_id", "country", "language", "segment", "email", "created_at")
 
 
 def insert_missing(session: Session, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -26,3 +26,9 @@ def get_by_external_id(session: Session, *, external_id: str) -> Customer | None
     return session.scalars(
         select(Customer).where(Customer.external_id == external_id)
     ).one_or_none()
+
+
+def by_ids(session: Session, ids: set[int]) -> dict[int, Customer]:
+    if not ids:
+        return {}
+    return {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(ids)))}

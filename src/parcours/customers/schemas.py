@@ -14,3 +14,4 @@ class CustomerIn(BaseModel):
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
     segment: str | None = Field(default=None, max_length=64)
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)

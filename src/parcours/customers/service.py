@@ -27,10 +27,14 @@ def ensure_customers(session: Session, *, customers: Iterable[CustomerIn]) -> di
         if c.external_id in ids:
             continue
         cid = ids[c.external_id] = customer_id(c.external_id)
-        rows.append((cid, c.external_id, c.country, c.language, c.segment, now))
+        rows.append((cid, c.external_id, c.country, c.language, c.segment, c.email, now))
     repository.insert_missing(session, rows)
     return ids
 
 
 def find_customer(session: Session, *, external_id: str) -> Customer | None:
     return repository.get_by_external_id(session, external_id=external_id)
+
+
+def get_customers(session: Session, *, ids: set[int]) -> dict[int, Customer]:
+    return repository.by_ids(session, ids)

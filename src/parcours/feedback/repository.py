@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import cast
 
 from sqlalchemy import Table, exists, func, select
@@ -47,3 +48,42 @@ def count_responses(session: Session, *, source: str | None = None) -> int:
 RESPONSES = cast(Table, Response.__table__)
 ANSWERS = cast(Table, Answer.__table__)
 VERBATIMS = cast(Table, Verbatim.__table__)
+
+
+def responses_with_answers(
+    session: Session, ids: Sequence[int]
+) -> tuple[list[Response], list[tuple[int, str, str, float]], list[tuple[int, str]]]:
+    """The responses, their answers (response, question, kind, value) and their texts."""
+    if not ids:
+        return [], [], []
+    responses = list(session.scalars(select(Response).where(bulk.id_in(Response.id, ids))))
+    answers = [
+        (int(r), str(q), str(k), float(v))
+        for r, q, k, v in session.execute(
+            select(Answer.response_id, Answer.question_code, Answer.kind, Answer.value).where(
+                bulk.id_in(Answer.response_id, ids)
+            )
+        )
+    ]
+    texts = [
+        (int(r), str(t))
+        for r, t in session.execute(
+            select(Verbatim.response_id, Verbatim.text).where(bulk.id_in(Verbatim.response_id, ids))
+        )
+    ]
+    return responses, answers, texts
+
+
+def response_ids_between(
+    session: Session, *, since: datetime, until: datetime, after_id: int, limit: int
+) -> list[int]:
+    """Ids of responses submitted in [since, until), by id, for scanning history in pages."""
+    return list(
+        session.scalars(
+            select(Response.id)
+            .where(Response.submitted_at >= since, Response.submitted_at < until)
+            .where(Response.id > after_id)
+            .order_by(Response.id)
+            .limit(limit)
+        )
+    )

@@ -49,3 +49,22 @@ class FeedbackIn(BaseModel):
     def _in_utc(cls, moment: datetime) -> datetime:
         # The store keeps moments in UTC: SQLite would otherwise drop the offset silently.
         return moment.astimezone(UTC)
+
+
+class ResponseFacts(BaseModel):
+    """What rules and case logic need to know about one stored response."""
+
+    response_id: int
+    source: str
+    journey_id: int
+    step_id: int
+    partner_id: int | None
+    customer_id: int | None
+    channel: str
+    country: str | None
+    segment: str | None
+    language: str | None
+    submitted_at: datetime
+    answers: dict[str, float]  # by question code
+    kinds: dict[str, float]  # the lowest answer of each kind (nps, csat...)
+    texts: list[str]

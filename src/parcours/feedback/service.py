@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -13,7 +14,7 @@ from parcours.customers import service as customers_service
 from parcours.feedback import repository
 from parcours.feedback.kinds import Channel, QuestionKind
 from parcours.feedback.models import Question, Survey
-from parcours.feedback.schemas import FeedbackIn
+from parcours.feedback.schemas import FeedbackIn, ResponseFacts
 from parcours.journeys.schemas import Localized, QuestionDoc, SurveyDoc
 from parcours.store import bulk
 from parcours.store.ids import stable_id
@@ -161,3 +162,46 @@ def store_feedback(
 
 def count_responses(session: Session, *, source: str | None = None) -> int:
     return repository.count_responses(session, source=source)
+
+
+def response_facts(session: Session, *, response_ids: Sequence[int]) -> list[ResponseFacts]:
+    """Stored responses with their answers and texts, in the order of `response_ids`."""
+    responses, answers, texts = repository.responses_with_answers(session, response_ids)
+    by_code: dict[int, dict[str, float]] = {}
+    by_kind: dict[int, dict[str, float]] = {}
+    for rid, code, kind, value in answers:
+        by_code.setdefault(rid, {})[code] = value
+        kinds = by_kind.setdefault(rid, {})
+        kinds[kind] = min(value, kinds.get(kind, value))
+    texts_of: dict[int, list[str]] = {}
+    for rid, text in texts:
+        texts_of.setdefault(rid, []).append(text)
+    found = {r.id: r for r in responses}
+    return [
+        ResponseFacts(
+            response_id=r.id,
+            source=r.source,
+            journey_id=r.journey_id,
+            step_id=r.step_id,
+            partner_id=r.partner_id,
+            customer_id=r.customer_id,
+            channel=r.channel,
+            country=r.country,
+            segment=r.segment,
+            language=r.language,
+            submitted_at=r.submitted_at,
+            answers=by_code.get(r.id, {}),
+            kinds=by_kind.get(r.id, {}),
+            texts=texts_of.get(r.id, []),
+        )
+        for rid in response_ids
+        if (r := found.get(rid)) is not None
+    ]
+
+
+def response_ids_between(
+    session: Session, *, since: datetime, until: datetime, after_id: int = 0, limit: int = 5000
+) -> list[int]:
+    return repository.response_ids_between(
+        session, since=since, until=until, after_id=after_id, limit=limit
+    )

@@ -63,6 +63,7 @@ class CustomerSpec(Spec):
     country: FieldSpec | None = None
     language: FieldSpec | None = None
     segment: FieldSpec | None = None
+    email: FieldSpec | None = None
 
 
 class AnswerSpec(Spec):

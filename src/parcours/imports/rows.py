@@ -72,6 +72,7 @@ class RowMapper:
         self._country = _optional(c.country if c else None, "customer.country")
         self._customer_language = _optional(c.language if c else None, "customer.language")
         self._segment = _optional(c.segment if c else None, "customer.segment")
+        self._email = _optional(c.email if c else None, "customer.email")
         self._answer_specs = [
             (
                 a.question,
@@ -155,6 +156,7 @@ class RowMapper:
             "country": self._country(values),
             "language": self._customer_language(values),
             "segment": self._segment(values),
+            "email": self._email(values),
         }
 
     def map_row(self, values: dict[str, Any]) -> FeedbackIn:

@@ -241,3 +241,27 @@ def journey_labels(session: Session, *, ids: set[int], lang: str) -> dict[int, s
 
 def list_journeys(session: Session) -> list[Journey]:
     return list(repository.list_journeys(session))
+
+
+@dataclass(frozen=True)
+class StepFacts:
+    journey_code: str
+    step_code: str
+    position: int
+    key_moment: bool
+
+
+def step_facts(session: Session, *, ids: set[int]) -> dict[int, StepFacts]:
+    steps = repository.steps_by_id(session, ids)
+    journeys = repository.journeys_by_id(session, {s.journey_id for s in steps.values()})
+    return {
+        sid: StepFacts(journeys[s.journey_id].code, s.code, s.position, s.is_key_moment)
+        for sid, s in steps.items()
+    }
+
+
+def partner_facts(session: Session, *, ids: set[int]) -> dict[int, tuple[str, str, str]]:
+    """(code, name, kind) of each partner."""
+    return {
+        pid: (p.code, p.name, p.kind) for pid, p in repository.partners_by_id(session, ids).items()
+    }

@@ -1,0 +1,111 @@
+"""`parcours rules ...` and `parcours events send`: load, list, try and follow rules."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+from pydantic import ValidationError
+from rich.table import Table
+
+from parcours.cli.context import STATE
+from parcours.rules import service as rules_service
+from parcours.rules.schemas import EventIn, RuleDoc
+from parcours.store.base import utcnow
+
+app = typer.Typer(help="Rules: feedback and events turned into actions.", no_args_is_help=True)
+events_app = typer.Typer(
+    help="External events (flight delayed, suspicious debit...).", no_args_is_help=True
+)
+
+
+def _read_rules(path: Path) -> list[RuleDoc]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = data if isinstance(data, list) else [data]
+    docs = []
+    for i, item in enumerate(items):
+        try:
+            docs.append(RuleDoc.model_validate(item))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise ValueError(f"{path}: rule {i + 1}: {where}: {first['msg']}") from exc
+    return docs
+
+
+@app.command("load")
+def load(
+    file: Annotated[Path, typer.Argument(help="YAML file with one rule or a list.", exists=True)],
+) -> None:
+    """Create or replace rules from YAML."""
+    docs = _read_rules(file)
+    with STATE.session() as session:
+        for doc in docs:
+            rules_service.load_rule(session, doc=doc, now=utcnow())
+        session.commit()
+    STATE.console.print(", ".join(d.code for d in docs))
+
+
+@app.command("list")
+def list_rules() -> None:
+    """List rules with their trigger and whether they are on."""
+    with STATE.session() as session:
+        docs = rules_service.list_rules(session)
+    table = Table()
+    for header in ("code", "name", "trigger", "on"):
+        table.add_column(header)
+    for d in docs:
+        trigger = d.trigger.type.value + (f":{d.trigger.event}" if d.trigger.event else "")
+        table.add_row(d.code, d.name.get(STATE.lang), trigger, "yes" if d.enabled else "no")
+    STATE.console.print(table)
+
+
+@app.command("dry-run")
+def dry_run(
+    file: Annotated[
+        Path, typer.Argument(help="YAML rule file (its first rule is tried).", exists=True)
+    ],
+    days: Annotated[int, typer.Option(help="Look back this many days.", min=1)] = 30,
+    until: Annotated[str | None, typer.Option(help="End of the period (default: now).")] = None,
+) -> None:
+    """Count how often a rule would have fired on past responses, without acting."""
+    doc = _read_rules(file)[0]
+    end = datetime.fromisoformat(until).replace(tzinfo=UTC) if until else utcnow()
+    with STATE.session() as session:
+        report = rules_service.dry_run(
+            session, doc=doc, since=end - timedelta(days=days), until=end
+        )
+    STATE.console.print(
+        f"{doc.code}: would have fired {report.would_fire} times on {report.evaluated} responses "
+        f"of the last {days} days ({report.per_second:,.0f} evaluated per second)"
+    )
+
+
+@app.command("runs")
+def runs(code: Annotated[str, typer.Argument(help="Rule code.")], limit: int = 20) -> None:
+    """What a rule did: each subject, why it fired, and its actions."""
+    with STATE.session() as session:
+        reports = rules_service.runs(session, code=code, limit=limit)
+    for r in reports:
+        done = "; ".join(f"{a.type}: {a.detail}" for a in r.actions)
+        STATE.console.print(f"{r.subject}  [{r.reason}]  -> {done}")
+
+
+@events_app.command("send")
+def send(
+    file: Annotated[Path, typer.Argument(help="JSON file with one event.", exists=True)],
+) -> None:
+    """Deliver an external event to the rules (a second delivery acts no more)."""
+    event = EventIn.model_validate(json.loads(file.read_text(encoding="utf-8")))
+    with STATE.session() as session:
+        reports = rules_service.ingest_event(session, event=event, now=utcnow())
+        session.commit()
+    for r in reports:
+        state = "already done" if r.replayed else ", ".join(a.detail for a in r.actions)
+        STATE.console.print(f"{r.rule}: {state}")
+    if not reports:
+        STATE.console.print("no rule fired")

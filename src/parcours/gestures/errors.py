@@ -1,0 +1,54 @@
+"""Errors of the gestures domain, each worded in French and in English.
+
+`str(error)` is the English text (logs, the CLI's default); pages pick `error.message(lang)`.
+"""
+
+from __future__ import annotations
+
+from parcours.accounts.roles import PermissionDeniedError
+
+
+def format_amount(cents: int, currency: str, lang: str = "en") -> str:
+    """2500.00 EUR in English, 2500,00 EUR in French."""
+    sign = "-" if cents < 0 else ""
+    units, rest = divmod(abs(cents), 100)
+    separator = "," if lang == "fr" else "."
+    return f"{sign}{units}{separator}{rest:02d} {currency}"
+
+
+class _Bilingual:
+    def __init__(self, *, en: str, fr: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.fr = fr
+
+    def message(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+class GestureError(_Bilingual, ValueError):
+    """A gesture that cannot be granted, decided or cancelled as asked (the text says why)."""
+
+
+class GesturePermissionDeniedError(_Bilingual, PermissionDeniedError):
+    """The actor's role may not do this with a gesture (the text says which rule applies)."""
+
+
+class VoucherError(_Bilingual, ValueError):
+    """A voucher that cannot be redeemed."""
+
+
+class UnknownVoucherError(VoucherError):
+    """No such code. Deliberately says nothing about which codes exist."""
+
+
+class VoucherAlreadyRedeemedError(VoucherError):
+    pass
+
+
+class VoucherExpiredError(VoucherError):
+    pass
+
+
+class VoucherVoidError(VoucherError):
+    """The gesture behind the voucher was cancelled."""

@@ -1,0 +1,245 @@
+"""Rule logic: load rules, apply them to new responses, external events and closed cases,
+record every run once, and try a rule on past data before switching it on."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from parcours import events
+from parcours.feedback import service as feedback_service
+from parcours.rules import actions, context, repository
+from parcours.rules.conditions import explain
+from parcours.rules.models import ExternalEvent, Rule, RuleRun
+from parcours.rules.schemas import (
+    ActionResult,
+    DryRunReport,
+    EventIn,
+    RuleDoc,
+    RunReport,
+    TriggerType,
+)
+from parcours.store.base import utcnow
+
+PAGE = 2000
+
+
+class RuleError(ValueError):
+    """A rule operation that cannot be done as asked."""
+
+
+def load_rule(session: Session, *, doc: RuleDoc, now: datetime) -> Rule:
+    """Create or replace the rule `doc.code` (its past runs stay)."""
+    rule = repository.get_rule(session, code=doc.code)
+    if rule is None:
+        rule = Rule(code=doc.code)
+        session.add(rule)
+    rule.name_fr, rule.name_en = doc.name.fr, doc.name.en
+    rule.enabled = doc.enabled
+    rule.trigger_type = doc.trigger.type.value
+    rule.event_type = doc.trigger.event
+    rule.definition = doc.model_dump(mode="json")
+    rule.updated_at = now
+    session.flush()
+    return rule
+
+
+def rule_doc(rule: Rule) -> RuleDoc:
+    return RuleDoc.model_validate(rule.definition)
+
+
+def list_rules(session: Session) -> list[RuleDoc]:
+    return [rule_doc(r) for r in repository.list_rules(session)]
+
+
+def set_enabled(session: Session, *, code: str, enabled: bool) -> Rule:
+    rule = repository.get_rule(session, code=code)
+    if rule is None:
+        raise RuleError(f"no rule {code!r}")
+    doc = rule_doc(rule).model_copy(update={"enabled": enabled})
+    return load_rule(session, doc=doc, now=utcnow())
+
+
+def _fire(
+    session: Session,
+    *,
+    rule: Rule,
+    doc: RuleDoc,
+    subject: str,
+    reason: str,
+    facts: dict[str, Any],
+    now: datetime,
+    event: EventIn | None = None,
+) -> RunReport:
+    """Record the run first (unique per rule and subject), then act; a replay does nothing."""
+    if repository.get_run(session, rule_id=rule.id, subject=subject) is not None:
+        return RunReport(rule=doc.code, subject=subject, fired=True, reason=reason, replayed=True)
+    run = RuleRun(rule_id=rule.id, subject=subject, reason=reason, actions=[], created_at=now)
+    try:
+        with session.begin_nested():
+            session.add(run)
+            session.flush()
+    except IntegrityError:
+        # Another process recorded the same run between our check and our insert.
+        return RunReport(rule=doc.code, subject=subject, fired=True, reason=reason, replayed=True)
+    state = actions.RunState(rule_code=doc.code, facts=facts, now=now, event=event)
+    results: list[ActionResult] = [
+        actions.perform(session, action=action, state=state) for action in doc.actions
+    ]
+    run.actions = [r.model_dump() for r in results]
+    return RunReport(rule=doc.code, subject=subject, fired=True, reason=reason, actions=results)
+
+
+def apply_to_responses(
+    session: Session, *, response_ids: tuple[int, ...], origin: str, now: datetime
+) -> list[RunReport]:
+    """Apply the enabled response rules that listen to this origin to these responses."""
+    rules = [
+        (rule, doc)
+        for rule in repository.enabled_rules(session, trigger_type=TriggerType.RESPONSE.value)
+        if origin in (doc := rule_doc(rule)).trigger.origins
+    ]
+    if not rules or not response_ids:
+        return []
+    facts = feedback_service.response_facts(session, response_ids=response_ids)
+    reports = []
+    for ctx in context.response_contexts(session, facts):
+        for rule, doc in rules:
+            ok, reason = explain(doc.conditions, ctx)
+            if ok:
+                subject = f"response:{ctx['response.id']}"
+                reports.append(
+                    _fire(
+                        session,
+                        rule=rule,
+                        doc=doc,
+                        subject=subject,
+                        reason=reason,
+                        facts=ctx,
+                        now=now,
+                    )
+                )
+    return reports
+
+
+def on_responses_stored(session: Session, event: events.ResponsesStored) -> None:
+    apply_to_responses(session, response_ids=event.response_ids, origin=event.origin, now=utcnow())
+
+
+def ingest_event(session: Session, *, event: EventIn, now: datetime) -> list[RunReport]:
+    """Keep an external event once per (type, key) and apply the rules that listen to it.
+
+    Delivered again (same type and key), it is counted but acts no more.
+    """
+    stored = repository.get_event(session, event_type=event.type, key=event.key)
+    if stored is not None:
+        stored.deliveries += 1
+    else:
+        session.add(
+            ExternalEvent(
+                event_type=event.type,
+                key=event.key,
+                occurred_at=event.occurred_at,
+                payload=event.model_dump(mode="json"),
+                received_at=now,
+            )
+        )
+        session.flush()
+    ctx = context.event_context(event)
+    reports = []
+    for rule in repository.enabled_rules(
+        session, trigger_type=TriggerType.EVENT.value, event_type=event.type
+    ):
+        doc = rule_doc(rule)
+        ok, reason = explain(doc.conditions, ctx)
+        if ok:
+            subject = f"event:{event.type}:{event.key}"
+            reports.append(
+                _fire(
+                    session,
+                    rule=rule,
+                    doc=doc,
+                    subject=subject,
+                    reason=reason,
+                    facts=ctx,
+                    now=now,
+                    event=event,
+                )
+            )
+    return reports
+
+
+def on_case_closed(session: Session, event: events.CaseClosed) -> None:
+    apply_to_closed_case(session, case_id=event.case_id, now=utcnow())
+
+
+def apply_to_closed_case(session: Session, *, case_id: int, now: datetime) -> list[RunReport]:
+    rules = repository.enabled_rules(session, trigger_type=TriggerType.CASE_CLOSED.value)
+    if not rules:
+        return []
+    ctx = actions.case_context(session, case_id=case_id)
+    reports = []
+    for rule in rules:
+        doc = rule_doc(rule)
+        ok, reason = explain(doc.conditions, ctx)
+        if ok:
+            subject = f"case:{case_id}:closed"
+            reports.append(
+                _fire(
+                    session, rule=rule, doc=doc, subject=subject, reason=reason, facts=ctx, now=now
+                )
+            )
+    return reports
+
+
+def dry_run(
+    session: Session, *, doc: RuleDoc, since: datetime, until: datetime, sample: int = 10
+) -> DryRunReport:
+    """How often a response rule would have fired on the responses of [since, until).
+
+    Nothing is written: "this rule would have fired 312 times last month".
+    """
+    if doc.trigger.type is not TriggerType.RESPONSE:
+        raise RuleError("only response rules can be tried on past responses")
+    started = time.perf_counter()
+    evaluated = fired = 0
+    subjects: list[str] = []
+    after = 0
+    while ids := feedback_service.response_ids_between(
+        session, since=since, until=until, after_id=after, limit=PAGE
+    ):
+        after = ids[-1]
+        facts = feedback_service.response_facts(session, response_ids=ids)
+        for ctx in context.response_contexts(session, facts):
+            evaluated += 1
+            if explain(doc.conditions, ctx)[0]:
+                fired += 1
+                if len(subjects) < sample:
+                    subjects.append(f"response:{ctx['response.id']}")
+    return DryRunReport(
+        rule=doc.code,
+        evaluated=evaluated,
+        would_fire=fired,
+        sample_subjects=subjects,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def runs(session: Session, *, code: str, limit: int = 100) -> list[RunReport]:
+    rule = repository.get_rule(session, code=code)
+    if rule is None:
+        raise RuleError(f"no rule {code!r}")
+    return [
+        RunReport(
+            rule=code,
+            subject=r.subject,
+            fired=True,
+            reason=r.reason,
+            actions=[ActionResult.model_validate(a) for a in r.actions],
+        )
+        for r in repository.runs_of(session, rule_id=rule.id, limit=limit)
+    ]
