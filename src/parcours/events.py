@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -29,6 +30,15 @@ class ResponsesStored:
 
     response_ids: tuple[int, ...]
     origin: str = "import"
+    at: datetime | None = None  # when, for live feedback; listeners use their clock otherwise
+
+
+@dataclass(frozen=True)
+class SurveyAnswered:
+    """A customer answered a survey live; `case_reference` when it follows up a case."""
+
+    response_id: int
+    case_reference: str | None = None
 
 
 @dataclass(frozen=True)

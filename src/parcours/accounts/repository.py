@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from parcours.accounts.models import User
+from parcours.accounts.models import ApiToken, User
 
 
 def get_by_email(session: Session, *, email: str) -> User | None:
@@ -16,3 +16,11 @@ def users_of_partner(session: Session, *, partner_id: int) -> list[User]:
     return list(
         session.scalars(select(User).where(User.partner_id == partner_id).order_by(User.id))
     )
+
+
+def user_by_token_hash(session: Session, *, token_hash: str) -> User | None:
+    return session.scalars(
+        select(User)
+        .join(ApiToken, ApiToken.user_id == User.id)
+        .where(ApiToken.token_hash == token_hash)
+    ).one_or_none()

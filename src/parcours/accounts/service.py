@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import secrets
+
 from sqlalchemy.orm import Session
 
 from parcours.accounts import repository
-from parcours.accounts.models import User
+from parcours.accounts.models import ApiToken, User
 from parcours.accounts.roles import Actor, Role
 from parcours.accounts.schemas import UserIn
 
@@ -35,3 +38,20 @@ def get_user(session: Session, *, user_id: int) -> User | None:
 
 def users_of_partner(session: Session, *, partner_id: int) -> list[User]:
     return repository.users_of_partner(session, partner_id=partner_id)
+
+
+def issue_token(session: Session, *, user: User, label: str = "") -> str:
+    """A new API token for `user`; the clear token is returned once and never stored."""
+    token = secrets.token_urlsafe(32)
+    session.add(ApiToken(user_id=user.id, token_hash=_hash(token), label=label))
+    session.flush()
+    return token
+
+
+def actor_for_token(session: Session, *, token: str) -> Actor | None:
+    user = repository.user_by_token_hash(session, token_hash=_hash(token))
+    return actor_of(user) if user is not None else None
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()

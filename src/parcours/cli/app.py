@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from parcours.cli import demo, imports, journey, report, rules
+from parcours.cli import demo, imports, journey, report, rules, users
 from parcours.cli.context import STATE
 from parcours.i18n import t
 from parcours.imports.mapping import MappingError
@@ -30,6 +30,8 @@ app.add_typer(journey.app, name="journey")
 app.add_typer(imports.quarantine_app, name="quarantine")
 app.add_typer(rules.app, name="rules")
 app.add_typer(rules.events_app, name="events")
+app.add_typer(users.app, name="users")
+app.command("serve")(users.serve)
 app.command("import")(imports.import_file)
 app.command("report")(report.report)
 app.command("demo")(demo.demo)
@@ -70,6 +72,8 @@ def _safe_url(url: str) -> str:
 
 # Errors a user can fix; anything else is a bug and keeps its traceback under PARCOURS_DEBUG.
 EXPECTED_ERRORS = (
+    LookupError,
+    PermissionError,
     JourneyError,
     JourneyFileError,
     MappingError,

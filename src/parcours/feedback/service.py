@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 
 from parcours import events
 from parcours.customers import service as customers_service
+from parcours.customers.schemas import CustomerIn
 from parcours.feedback import repository
-from parcours.feedback.kinds import Channel, QuestionKind
+from parcours.feedback.kinds import Channel, QuestionKind, check_value
 from parcours.feedback.models import Question, Survey
-from parcours.feedback.schemas import FeedbackIn, ResponseFacts
+from parcours.feedback.schemas import AnswerIn, FeedbackIn, ResponseFacts, VerbatimIn
 from parcours.journeys.schemas import Localized, QuestionDoc, SurveyDoc
 from parcours.store import bulk
 from parcours.store.ids import stable_id
@@ -96,13 +97,19 @@ VERBATIM_COLUMNS = ("id", "response_id", "question_code", "text", "language")
 
 
 def store_feedback(
-    session: Session, *, records: Sequence[FeedbackIn], import_run_id: int | None = None
+    session: Session,
+    *,
+    records: Sequence[FeedbackIn],
+    import_run_id: int | None = None,
+    origin: str = "import",
+    at: datetime | None = None,
 ) -> BatchOutcome:
     """Store a batch of responses; a response already in the store is left as it is.
 
     Ids derive from (source, external id), so a batch replayed after a crash, or a whole file
     imported twice, writes nothing new. A record whose id this same run already stored is
-    reported in `repeated`: the file holds the same id twice.
+    reported in `repeated`: the file holds the same id twice. `origin` tells the listeners
+    (rules) whether this is bulk history ("import") or live feedback ("survey", "api").
     """
     ids = [response_id(r.source, r.external_id) for r in records]
     present = repository.existing_responses(session, ids)
@@ -152,7 +159,8 @@ def store_feedback(
     bulk.insert_ignoring_duplicates(session, repository.ANSWERS, ANSWER_COLUMNS, answers)
     bulk.insert_ignoring_duplicates(session, repository.VERBATIMS, VERBATIM_COLUMNS, verbatims)
     if responses:
-        events.publish(session, events.ResponsesStored(tuple(r[0] for r in responses)))
+        stored = tuple(r[0] for r in responses)
+        events.publish(session, events.ResponsesStored(stored, origin=origin, at=at))
     return BatchOutcome(
         new=len(responses),
         already_present=len(records) - len(responses) - len(repeated),
@@ -205,3 +213,59 @@ def response_ids_between(
     return repository.response_ids_between(
         session, since=since, until=until, after_id=after_id, limit=limit
     )
+
+
+class SurveyError(ValueError):
+    """A survey answer that cannot be taken as given (the message says why)."""
+
+
+def submit_answer(
+    session: Session,
+    *,
+    survey_code: str,
+    answers: dict[str, float],
+    texts: dict[str, str],
+    step_id: int,
+    partner_id: int | None,
+    customer: CustomerIn | None,
+    now: datetime,
+    response_key: str,
+    case_reference: str | None = None,
+    language: str | None = None,
+) -> int:
+    """Store one live survey answer; listeners (rules, cases) hear about it. Returns its id.
+
+    `response_key` identifies the submission (a form token): submitting twice stores once.
+    """
+    survey = repository.get_survey(session, code=survey_code)
+    if survey is None:
+        raise SurveyError(f"no survey {survey_code!r}")
+    kinds = {q.code: QuestionKind(q.kind) for q in survey.questions}
+    unknown = sorted((set(answers) | set(texts)) - set(kinds))
+    if unknown:
+        raise SurveyError(f"survey {survey_code!r} has no question {', '.join(unknown)}")
+    scored = []
+    for code, value in answers.items():
+        problem = check_value(kinds[code], value)
+        if problem:
+            raise SurveyError(f"question {code!r}: {problem}")
+        aspect = next((q.aspect for q in survey.questions if q.code == code), None)
+        scored.append(AnswerIn(question_code=code, kind=kinds[code], value=value, aspect=aspect))
+    record = FeedbackIn(
+        source=f"survey:{survey_code}",
+        external_id=response_key,
+        journey_id=survey.journey_id,
+        step_id=step_id,
+        partner_id=partner_id,
+        survey_id=survey.id,
+        channel=Channel(survey.channel),
+        submitted_at=now,
+        customer=customer,
+        language=language,
+        answers=tuple(scored),
+        verbatims=tuple(VerbatimIn(question_code=c, text=t) for c, t in texts.items() if t.strip()),
+    )
+    store_feedback(session, records=[record], origin="survey", at=now)
+    rid = response_id(record.source, record.external_id)
+    events.publish(session, events.SurveyAnswered(response_id=rid, case_reference=case_reference))
+    return rid

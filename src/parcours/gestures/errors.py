@@ -16,7 +16,7 @@ def format_amount(cents: int, currency: str, lang: str = "en") -> str:
     return f"{sign}{units}{separator}{rest:02d} {currency}"
 
 
-class _Bilingual:
+class _BilingualError(Exception):
     def __init__(self, *, en: str, fr: str) -> None:
         super().__init__(en)
         self.en = en
@@ -26,15 +26,15 @@ class _Bilingual:
         return self.fr if lang == "fr" else self.en
 
 
-class GestureError(_Bilingual, ValueError):
+class GestureError(_BilingualError, ValueError):
     """A gesture that cannot be granted, decided or cancelled as asked (the text says why)."""
 
 
-class GesturePermissionDeniedError(_Bilingual, PermissionDeniedError):
+class GesturePermissionDeniedError(_BilingualError, PermissionDeniedError):
     """The actor's role may not do this with a gesture (the text says which rule applies)."""
 
 
-class VoucherError(_Bilingual, ValueError):
+class VoucherError(_BilingualError, ValueError):
     """A voucher that cannot be redeemed."""
 
 

@@ -265,3 +265,10 @@ def partner_facts(session: Session, *, ids: set[int]) -> dict[int, tuple[str, st
     return {
         pid: (p.code, p.name, p.kind) for pid, p in repository.partners_by_id(session, ids).items()
     }
+
+
+def require_partner(session: Session, *, code: str) -> Partner:
+    partner = repository.get_partner(session, code=code)
+    if partner is None:
+        raise JourneyError(f"no partner {code!r}")
+    return partner

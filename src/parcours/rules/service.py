@@ -127,7 +127,8 @@ def apply_to_responses(
 
 
 def on_responses_stored(session: Session, event: events.ResponsesStored) -> None:
-    apply_to_responses(session, response_ids=event.response_ids, origin=event.origin, now=utcnow())
+    now = event.at or utcnow()
+    apply_to_responses(session, response_ids=event.response_ids, origin=event.origin, now=now)
 
 
 def ingest_event(session: Session, *, event: EventIn, now: datetime) -> list[RunReport]:

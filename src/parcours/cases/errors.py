@@ -1,0 +1,34 @@
+"""Errors of the cases domain, each worded in French and in English.
+
+`str(error)` is the English text (logs, the CLI's default); pages pick `error.message(lang)`.
+"""
+
+from __future__ import annotations
+
+from parcours.accounts.roles import PermissionDeniedError
+
+
+class _BilingualError(Exception):
+    def __init__(self, *, en: str, fr: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.fr = fr
+
+    def message(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+class CaseError(_BilingualError, ValueError):
+    """A case operation that cannot be done as asked (the text says why)."""
+
+
+class CaseNotFoundError(CaseError):
+    """No case, task or suggestion with that id or reference."""
+
+
+class InvalidTransitionError(CaseError):
+    """A status change the state machine does not allow; the text lists the allowed ones."""
+
+
+class CasePermissionDeniedError(_BilingualError, PermissionDeniedError):
+    """The actor may not do this with a case (the text says which rule applies)."""

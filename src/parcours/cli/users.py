@@ -1,0 +1,72 @@
+"""`parcours users ...`: accounts and API tokens, and `parcours serve`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from parcours.accounts import repository as accounts_repository
+from parcours.accounts import service as accounts_service
+from parcours.accounts.roles import Role
+from parcours.accounts.schemas import UserIn
+from parcours.cli.context import STATE
+from parcours.journeys import service as journeys_service
+
+app = typer.Typer(help="Users, roles and API tokens.", no_args_is_help=True)
+
+
+@app.command("add")
+def add(
+    email: Annotated[str, typer.Argument(help="The user's e-mail (their login).")],
+    name: Annotated[str, typer.Option(help="Full name.")],
+    role: Annotated[Role, typer.Option(help="What the user does in Parcours.")],
+    partner: Annotated[str | None, typer.Option(help="Partner code, for partner users.")] = None,
+    team: Annotated[str | None, typer.Option(help="Team, for agents and managers.")] = None,
+    language: Annotated[str, typer.Option(help="fr or en.")] = "fr",
+) -> None:
+    """Create a user."""
+    with STATE.session() as session:
+        partner_id = None
+        if partner:
+            partner_id = journeys_service.require_partner(session, code=partner).id
+        user = accounts_service.create_user(
+            session,
+            data=UserIn(
+                email=email,
+                name=name,
+                role=role,
+                partner_id=partner_id,
+                team=team,
+                language=language,
+            ),
+        )
+        session.commit()
+        STATE.console.print(f"user {user.id}: {user.email} ({user.role})")
+
+
+@app.command("token")
+def token(
+    email: Annotated[str, typer.Argument(help="The user's e-mail.")], label: str = ""
+) -> None:
+    """Issue an API token for a user (printed once: keep it)."""
+    with STATE.session() as session:
+        user = accounts_repository.get_by_email(session, email=email)
+        if user is None:
+            raise LookupError(f"no user {email!r}")
+        clear = accounts_service.issue_token(session, user=user, label=label)
+        session.commit()
+    typer.echo(clear)
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) on HOST:PORT."""
+    import uvicorn  # noqa: PLC0415 (only this command needs the server)
+
+    from parcours.web.app import create_app  # noqa: PLC0415
+
+    STATE.factory()  # refuses to start on a store that is not initialised
+    uvicorn.run(create_app(STATE.database_url), host=host, port=port, log_level="info")

@@ -1,0 +1,34 @@
+"""The FastAPI application: each domain's router, errors mapped to HTTP statuses."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from parcours.accounts.roles import PermissionDeniedError
+from parcours.rules import api as rules_api
+from parcours.store.engine import make_engine, make_session_factory
+
+
+def create_app(database_url: str) -> FastAPI:
+    app = FastAPI(
+        title="Parcours API",
+        description="Rules, events, cases and commercial gestures of Parcours (JSON, OpenAPI).",
+        version="0.1.0",
+    )
+    app.state.session_factory = make_session_factory(make_engine(database_url))
+    app.include_router(rules_api.router)
+
+    @app.exception_handler(PermissionDeniedError)
+    async def _forbidden(_request: Request, exc: PermissionDeniedError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=403)
+
+    @app.exception_handler(LookupError)
+    async def _not_found(_request: Request, exc: LookupError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.exception_handler(ValueError)
+    async def _unprocessable(_request: Request, exc: ValueError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    return app
