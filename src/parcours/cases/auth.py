@@ -124,3 +124,8 @@ def require_may_edit_process(actor: Actor) -> None:
             "may not change the suggested processes",
             "ne peut pas modifier les processus suggérés",
         )
+
+
+def require_may_see_figures(actor: Actor) -> None:
+    if actor.role not in REVIEWERS:
+        raise _denied(actor, "may not see the loop figures", "ne peut pas voir les indicateurs")

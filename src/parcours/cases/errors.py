@@ -6,19 +6,10 @@
 from __future__ import annotations
 
 from parcours.accounts.roles import PermissionDeniedError
+from parcours.errors import BilingualError
 
 
-class _BilingualError(Exception):
-    def __init__(self, *, en: str, fr: str) -> None:
-        super().__init__(en)
-        self.en = en
-        self.fr = fr
-
-    def message(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
-
-
-class CaseError(_BilingualError, ValueError):
+class CaseError(BilingualError, ValueError):
     """A case operation that cannot be done as asked (the text says why)."""
 
 
@@ -30,5 +21,5 @@ class InvalidTransitionError(CaseError):
     """A status change the state machine does not allow; the text lists the allowed ones."""
 
 
-class CasePermissionDeniedError(_BilingualError, PermissionDeniedError):
+class CasePermissionDeniedError(BilingualError, PermissionDeniedError):
     """The actor may not do this with a case (the text says which rule applies)."""

@@ -187,3 +187,49 @@ class LoopFigures(BaseModel):
     satisfaction_cases: int
     satisfaction_before: float | None
     satisfaction_after: float | None
+
+
+class TaskOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True, frozen=True)
+
+    id: int
+    kind: str
+    title_fr: str
+    title_en: str
+    status: str
+    suggested: bool
+    due_at: datetime | None
+    assignee_role: str | None
+    done_at: datetime | None
+
+
+class CaseOut(BaseModel):
+    """A case as the API returns it, with its tasks."""
+
+    model_config = ConfigDict(from_attributes=True, frozen=True)
+
+    id: int
+    reference: str
+    case_type: str
+    title: str
+    status: str
+    priority: str
+    channel: str
+    customer_id: int | None
+    response_id: int | None
+    step_id: int | None
+    partner_id: int | None
+    team: str | None
+    origin: str
+    created_at: datetime
+    first_response_due_at: datetime
+    resolution_due_at: datetime
+    escalation_level: int
+    tasks: list[TaskOut]
+
+
+class TransitionIn(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    to: str
+    note: str | None = None

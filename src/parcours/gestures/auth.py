@@ -82,3 +82,16 @@ def require_may_cancel(actor: Actor, policy: GesturePolicy, gesture: Gesture) ->
             " delegation limit",
             fr=f"un {label['fr']} ne peut annuler que ses propres gestes ou ceux de sa délégation",
         )
+
+
+AUDITORS = frozenset({Role.MANAGER, Role.CX_MANAGER, Role.ADMIN})
+
+
+def require_audit(actor: Actor) -> None:
+    """The a-posteriori control is for managers and above, never for those it controls."""
+    if actor.role not in AUDITORS:
+        label = ROLE_LABELS[actor.role]
+        raise GesturePermissionDeniedError(
+            en=f"a {label['en']} may not run the gesture audit",
+            fr=f"un {label['fr']} ne peut pas lancer le contrôle des gestes",
+        )

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from parcours.accounts.roles import PermissionDeniedError
+from parcours.errors import BilingualError
 
 
 def format_amount(cents: int, currency: str, lang: str = "en") -> str:
@@ -16,25 +17,15 @@ def format_amount(cents: int, currency: str, lang: str = "en") -> str:
     return f"{sign}{units}{separator}{rest:02d} {currency}"
 
 
-class _BilingualError(Exception):
-    def __init__(self, *, en: str, fr: str) -> None:
-        super().__init__(en)
-        self.en = en
-        self.fr = fr
-
-    def message(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
-
-
-class GestureError(_BilingualError, ValueError):
+class GestureError(BilingualError, ValueError):
     """A gesture that cannot be granted, decided or cancelled as asked (the text says why)."""
 
 
-class GesturePermissionDeniedError(_BilingualError, PermissionDeniedError):
+class GesturePermissionDeniedError(BilingualError, PermissionDeniedError):
     """The actor's role may not do this with a gesture (the text says which rule applies)."""
 
 
-class VoucherError(_BilingualError, ValueError):
+class VoucherError(BilingualError, ValueError):
     """A voucher that cannot be redeemed."""
 
 

@@ -11,20 +11,14 @@ import unicodedata
 from email.utils import parseaddr
 from urllib.parse import urlsplit
 
+from parcours.errors import BilingualError
 
-class NotificationError(ValueError):
-    """A notification that cannot be queued or sent as asked; the message says why.
 
-    `str()` is English; `text("fr")` gives the French wording for people who read French.
-    """
-
-    def __init__(self, en: str, fr: str) -> None:
-        super().__init__(en)
-        self.en = en
-        self.fr = fr
+class NotificationError(BilingualError, ValueError):
+    """A notification that cannot be queued or sent as asked; the message says why."""
 
     def text(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
+        return self.message(lang)
 
 
 class InvalidAddressError(NotificationError):

@@ -6,6 +6,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from parcours.accounts.roles import PermissionDeniedError
+from parcours.cases import api as cases_api
+from parcours.gestures import api as gestures_api
 from parcours.rules import api as rules_api
 from parcours.store.engine import make_engine, make_session_factory
 
@@ -18,6 +20,8 @@ def create_app(database_url: str) -> FastAPI:
     )
     app.state.session_factory = make_session_factory(make_engine(database_url))
     app.include_router(rules_api.router)
+    app.include_router(cases_api.router)
+    app.include_router(gestures_api.router)
 
     @app.exception_handler(PermissionDeniedError)
     async def _forbidden(_request: Request, exc: PermissionDeniedError) -> JSONResponse:

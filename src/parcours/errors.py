@@ -1,0 +1,17 @@
+"""The base of the errors people read: worded in French and in English.
+
+`str(error)` is the English text (logs, the CLI's default); pages and the CLI in French pick
+`error.message("fr")`.
+"""
+
+from __future__ import annotations
+
+
+class BilingualError(Exception):
+    def __init__(self, en: str, fr: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.fr = fr
+
+    def message(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
