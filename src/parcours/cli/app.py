@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from parcours.cli import demo, imports, journey, report, rules, users
+from parcours.cli import demo, imports, journey, loop, report, rules, users
 from parcours.cli.context import STATE
 from parcours.i18n import t
 from parcours.imports.mapping import MappingError
@@ -31,6 +31,9 @@ app.add_typer(imports.quarantine_app, name="quarantine")
 app.add_typer(rules.app, name="rules")
 app.add_typer(rules.events_app, name="events")
 app.add_typer(users.app, name="users")
+app.add_typer(loop.cases_app, name="cases")
+app.add_typer(loop.gestures_app, name="gestures")
+app.add_typer(loop.outbox_app, name="outbox")
 app.command("serve")(users.serve)
 app.command("import")(imports.import_file)
 app.command("report")(report.report)
