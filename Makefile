@@ -41,8 +41,9 @@ unit-postgres: $(STAMP)
 test: lint typecheck unit unit-postgres
 
 bench: $(STAMP)
-	$(BIN)/python bench/import_throughput.py
-	$(BIN)/python bench/aggregation.py
+	$(BIN)/python -m bench.import_throughput
+	$(BIN)/python -m bench.aggregation
+	$(BIN)/python -m bench.loop_simulation
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -82,9 +82,14 @@ def _setup(session: Session) -> dict[str, int]:
     airline = journeys_service.require_partner(session, code="airline")
     partner_user = accounts_service.create_user(
         session,
-        data=UserIn(email="ops@airline.example", name="Airline ops", role=Role.PARTNER,
-                    partner_id=airline.id, language="en"),
-    )  # fmt: skip
+        data=UserIn(
+            email="ops@airline.example",
+            name="Airline ops",
+            role=Role.PARTNER,
+            partner_id=airline.id,
+            language="en",
+        ),
+    )
     for item in yaml.safe_load(RULES):
         rules_service.load_rule(session, doc=RuleDoc.model_validate(item), now=NOW)
     session.flush()

@@ -66,9 +66,13 @@ def test_a_partner_cannot_open_another_partners_case_even_by_its_url(api: Api) -
     opened = api.client.post(
         "/api/cases",
         headers=api.as_("agent"),
-        json={"case_type": "complaint", "title": "Bagage perdu", "channel": "phone",
-              "partner_id": api.partners["airline"]},
-    )  # fmt: skip
+        json={
+            "case_type": "complaint",
+            "title": "Bagage perdu",
+            "channel": "phone",
+            "partner_id": api.partners["airline"],
+        },
+    )
     assert opened.status_code == 201, opened.text
     case_id = opened.json()["id"]
     assert api.client.get(f"/api/cases/{case_id}", headers=api.as_("airline")).status_code == 200
@@ -157,9 +161,10 @@ def test_rules_are_managed_by_cx_managers_and_events_act_once(api: Api) -> None:
     assert [r["subject"] for r in runs] == ["event:flight_delayed:AF1-2026-11-26"]
     since = (datetime.now(UTC) - timedelta(days=1)).isoformat()
     figures = api.client.get(
-        "/api/loop-figures", headers=api.as_("manager"),
+        "/api/loop-figures",
+        headers=api.as_("manager"),
         params={"since": since, "until": datetime.now(UTC).isoformat(), "by": "partner"},
-    )  # fmt: skip
+    )
     assert figures.status_code == 200
 
 

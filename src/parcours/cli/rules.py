@@ -95,6 +95,18 @@ def runs(code: Annotated[str, typer.Argument(help="Rule code.")], limit: int = 2
         STATE.console.print(f"{r.subject}  [{r.reason}]  -> {done}")
 
 
+@app.command("check-metrics")
+def check_metrics() -> None:
+    """Apply the metric rules to today's windows (run it on a schedule, e.g. hourly)."""
+    with STATE.session() as session:
+        reports = rules_service.check_metrics(session, now=utcnow())
+        session.commit()
+    fresh = [r for r in reports if not r.replayed]
+    STATE.console.print(f"{len(fresh)} new, {len(reports) - len(fresh)} already done today")
+    for r in fresh:
+        STATE.console.print(f"{r.rule} {r.subject}: " + ", ".join(a.detail for a in r.actions))
+
+
 @events_app.command("send")
 def send(
     file: Annotated[Path, typer.Argument(help="JSON file with one event.", exists=True)],

@@ -87,3 +87,17 @@ def response_ids_between(
             .limit(limit)
         )
     )
+
+
+def partner_response_ids(
+    session: Session, *, partner_id: int, shared_step_ids: set[int], limit: int
+) -> list[int]:
+    """Responses naming the partner, or naming no partner on a step it takes part in."""
+    about = Response.partner_id == partner_id
+    if shared_step_ids:
+        about = about | (Response.partner_id.is_(None) & Response.step_id.in_(shared_step_ids))
+    return list(
+        session.scalars(
+            select(Response.id).where(about).order_by(Response.submitted_at.desc()).limit(limit)
+        )
+    )

@@ -10,9 +10,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from parcours import events
+from parcours.accounts.roles import Actor
 from parcours.customers import service as customers_service
 from parcours.customers.schemas import CustomerIn
-from parcours.feedback import repository
+from parcours.feedback import auth, repository
 from parcours.feedback.kinds import Channel, QuestionKind, check_value
 from parcours.feedback.models import Question, Survey
 from parcours.feedback.schemas import AnswerIn, FeedbackIn, ResponseFacts, VerbatimIn
@@ -269,3 +270,15 @@ def submit_answer(
     rid = response_id(record.source, record.external_id)
     events.publish(session, events.SurveyAnswered(response_id=rid, case_reference=case_reference))
     return rid
+
+
+def partner_feedback(
+    session: Session, *, actor: Actor, partner_id: int, step_ids: set[int], limit: int = 100
+) -> list[ResponseFacts]:
+    """The partner's inbox of feedback: what names it, or names no partner on one of its
+    steps (`step_ids`, the steps it takes part in), and nothing about the others."""
+    auth.require_may_read_partner_feedback(actor, partner_id)
+    ids = repository.partner_response_ids(
+        session, partner_id=partner_id, shared_step_ids=step_ids, limit=limit
+    )
+    return response_facts(session, response_ids=ids)

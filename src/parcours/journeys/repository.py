@@ -49,3 +49,9 @@ def journeys_by_id(session: Session, ids: set[int]) -> dict[int, Journey]:
     if not ids:
         return {}
     return {j.id: j for j in session.scalars(select(Journey).where(Journey.id.in_(ids))).all()}
+
+
+def step_ids_of_partner(session: Session, *, partner_id: int) -> set[int]:
+    return set(
+        session.scalars(select(StepPartner.step_id).where(StepPartner.partner_id == partner_id))
+    )

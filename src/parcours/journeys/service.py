@@ -272,3 +272,8 @@ def require_partner(session: Session, *, code: str) -> Partner:
     if partner is None:
         raise JourneyError(f"no partner {code!r}")
     return partner
+
+
+def steps_of_partner(session: Session, *, partner_id: int) -> set[int]:
+    """The steps, of every journey, that a partner takes part in."""
+    return repository.step_ids_of_partner(session, partner_id=partner_id)

@@ -187,6 +187,9 @@ def _webhook(session: Session, action: Action, state: RunState) -> ActionResult:
 def _subject(state: RunState) -> str:
     if state.event is not None:
         return f"event:{state.event.type}:{state.event.key}"
+    if "metric.day" in state.facts:
+        f = state.facts
+        return f"metric:{f['metric.day']}:step={f.get('step.id')}:partner={f.get('partner.id')}"
     if "case.id" in state.facts:
         return f"case:{state.facts['case.id']}"
     return f"response:{state.facts.get('response.id')}"

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from parcours.feedback.kinds import QuestionKind
 from parcours.journeys.schemas import CODE_PATTERN, Localized
 
 
@@ -19,6 +20,16 @@ class TriggerType(StrEnum):
     RESPONSE = "response"  # a response was stored (live by default, not bulk history)
     EVENT = "event"  # an external event: "flight delayed", "suspicious debit"...
     CASE_CLOSED = "case_closed"
+    METRIC = "metric"  # a score crossing a threshold over a recent window, per step or partner
+
+
+class MetricWatch(Strict):
+    """Which score a metric rule watches: `kind` over the last `window_days`, per `by`."""
+
+    kind: QuestionKind
+    by: tuple[Literal["step", "partner"], ...] = ("step", "partner")
+    window_days: int = Field(default=7, ge=1, le=366)
+    min_sample: int = Field(default=30, ge=1)
 
 
 class Trigger(Strict):
@@ -26,11 +37,14 @@ class Trigger(Strict):
     # For events: which event type ("flight_delayed"); for responses: which origins count.
     event: str | None = None
     origins: tuple[str, ...] = ("survey", "api")
+    metric: MetricWatch | None = None
 
     @model_validator(mode="after")
     def _event_named(self) -> Trigger:
         if self.type is TriggerType.EVENT and not self.event:
             raise ValueError("an event trigger names its event type (event: flight_delayed)")
+        if self.type is TriggerType.METRIC and self.metric is None:
+            raise ValueError("a metric trigger says which score it watches (metric: {kind: nps})")
         return self
 
 

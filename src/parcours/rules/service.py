@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from parcours import events
 from parcours.feedback import service as feedback_service
-from parcours.rules import actions, context, repository
+from parcours.rules import actions, context, metric_watch, repository
 from parcours.rules.conditions import explain
 from parcours.rules.models import ExternalEvent, Rule, RuleRun
 from parcours.rules.schemas import (
@@ -244,3 +244,29 @@ def runs(session: Session, *, code: str, limit: int = 100) -> list[RunReport]:
         )
         for r in repository.runs_of(session, rule_id=rule.id, limit=limit)
     ]
+
+
+def check_metrics(session: Session, *, now: datetime) -> list[RunReport]:
+    """Apply the metric rules to the scores of their window; each group fires once a day."""
+    reports = []
+    for rule in repository.enabled_rules(session, trigger_type=TriggerType.METRIC.value):
+        doc = rule_doc(rule)
+        assert doc.trigger.metric is not None
+        for ctx in metric_watch.metric_contexts(session, watch=doc.trigger.metric, now=now):
+            ok, reason = explain(doc.conditions, ctx)
+            if ok:
+                subject = (
+                    f"metric:{ctx['metric.day']}:step={ctx['step.id']}:partner={ctx['partner.id']}"
+                )
+                reports.append(
+                    _fire(
+                        session,
+                        rule=rule,
+                        doc=doc,
+                        subject=subject,
+                        reason=reason,
+                        facts=ctx,
+                        now=now,
+                    )
+                )
+    return reports
