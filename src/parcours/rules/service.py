@@ -64,18 +64,21 @@ def set_enabled(session: Session, *, code: str, enabled: bool) -> Rule:
     return load_rule(session, doc=doc, now=utcnow())
 
 
-def _fire(
+def _apply(
     session: Session,
     *,
     rule: Rule,
     doc: RuleDoc,
     subject: str,
-    reason: str,
     facts: dict[str, Any],
     now: datetime,
     event: EventIn | None = None,
-) -> RunReport:
-    """Record the run first (unique per rule and subject), then act; a replay does nothing."""
+) -> RunReport | None:
+    """Test the rule on the facts; when it holds, record the run (once per rule and subject)
+    and act. A replay finds its run and does nothing more. None when it does not hold."""
+    ok, reason = explain(doc.conditions, facts)
+    if not ok:
+        return None
     if repository.get_run(session, rule_id=rule.id, subject=subject) is not None:
         return RunReport(rule=doc.code, subject=subject, fired=True, reason=reason, replayed=True)
     run = RuleRun(rule_id=rule.id, subject=subject, reason=reason, actions=[], created_at=now)
@@ -108,21 +111,11 @@ def apply_to_responses(
     facts = feedback_service.response_facts(session, response_ids=response_ids)
     reports = []
     for ctx in context.response_contexts(session, facts):
+        subject = f"response:{ctx['response.id']}"
         for rule, doc in rules:
-            ok, reason = explain(doc.conditions, ctx)
-            if ok:
-                subject = f"response:{ctx['response.id']}"
-                reports.append(
-                    _fire(
-                        session,
-                        rule=rule,
-                        doc=doc,
-                        subject=subject,
-                        reason=reason,
-                        facts=ctx,
-                        now=now,
-                    )
-                )
+            report = _apply(session, rule=rule, doc=doc, subject=subject, facts=ctx, now=now)
+            if report is not None:
+                reports.append(report)
     return reports
 
 
@@ -152,25 +145,15 @@ def ingest_event(session: Session, *, event: EventIn, now: datetime) -> list[Run
         session.flush()
     ctx = context.event_context(event)
     reports = []
+    subject = f"event:{event.type}:{event.key}"
     for rule in repository.enabled_rules(
         session, trigger_type=TriggerType.EVENT.value, event_type=event.type
     ):
-        doc = rule_doc(rule)
-        ok, reason = explain(doc.conditions, ctx)
-        if ok:
-            subject = f"event:{event.type}:{event.key}"
-            reports.append(
-                _fire(
-                    session,
-                    rule=rule,
-                    doc=doc,
-                    subject=subject,
-                    reason=reason,
-                    facts=ctx,
-                    now=now,
-                    event=event,
-                )
-            )
+        report = _apply(
+            session, rule=rule, doc=rule_doc(rule), subject=subject, facts=ctx, now=now, event=event
+        )
+        if report is not None:
+            reports.append(report)
     return reports
 
 
@@ -185,15 +168,16 @@ def apply_to_closed_case(session: Session, *, case_id: int, now: datetime) -> li
     ctx = actions.case_context(session, case_id=case_id)
     reports = []
     for rule in rules:
-        doc = rule_doc(rule)
-        ok, reason = explain(doc.conditions, ctx)
-        if ok:
-            subject = f"case:{case_id}:closed"
-            reports.append(
-                _fire(
-                    session, rule=rule, doc=doc, subject=subject, reason=reason, facts=ctx, now=now
-                )
-            )
+        report = _apply(
+            session,
+            rule=rule,
+            doc=rule_doc(rule),
+            subject=f"case:{case_id}:closed",
+            facts=ctx,
+            now=now,
+        )
+        if report is not None:
+            reports.append(report)
     return reports
 
 
@@ -253,20 +237,10 @@ def check_metrics(session: Session, *, now: datetime) -> list[RunReport]:
         doc = rule_doc(rule)
         assert doc.trigger.metric is not None
         for ctx in metric_watch.metric_contexts(session, watch=doc.trigger.metric, now=now):
-            ok, reason = explain(doc.conditions, ctx)
-            if ok:
-                subject = (
-                    f"metric:{ctx['metric.day']}:step={ctx['step.id']}:partner={ctx['partner.id']}"
-                )
-                reports.append(
-                    _fire(
-                        session,
-                        rule=rule,
-                        doc=doc,
-                        subject=subject,
-                        reason=reason,
-                        facts=ctx,
-                        now=now,
-                    )
-                )
+            subject = (
+                f"metric:{ctx['metric.day']}:step={ctx['step.id']}:partner={ctx['partner.id']}"
+            )
+            report = _apply(session, rule=rule, doc=doc, subject=subject, facts=ctx, now=now)
+            if report is not None:
+                reports.append(report)
     return reports
