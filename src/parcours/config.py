@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,3 +32,19 @@ def load_settings() -> Settings:
         locale = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
         lang = "fr" if locale.lower().startswith("fr") else "en"
     return Settings(database_url=database_url_from_env(), language=lang)
+
+
+SECRET_FILE = Path("var") / "secret.key"
+
+
+def secret_key() -> str:
+    """The key that signs survey links: PARCOURS_SECRET_KEY, else one made once and kept in
+    var/secret.key so that links stay valid across restarts of a single-machine install."""
+    key = os.environ.get("PARCOURS_SECRET_KEY")
+    if key:
+        return key
+    if not SECRET_FILE.exists():
+        SECRET_FILE.parent.mkdir(parents=True, exist_ok=True)
+        SECRET_FILE.write_text(secrets.token_urlsafe(32), encoding="utf-8")
+        SECRET_FILE.chmod(0o600)
+    return SECRET_FILE.read_text(encoding="utf-8").strip()

@@ -15,8 +15,10 @@ from parcours.accounts.roles import Actor, Role
 from parcours.accounts.schemas import UserIn
 from parcours.cases import service as cases_service
 from parcours.cases.models import Case, CaseFeedback, CaseTask
+from parcours.config import secret_key
 from parcours.customers.schemas import CustomerIn
 from parcours.feedback import service as feedback_service
+from parcours.feedback.links import read_token
 from parcours.gestures.models import Gesture, Voucher
 from parcours.journeys import service as journeys_service
 from parcours.journeys.schemas import SurveyDoc
@@ -146,7 +148,13 @@ def test_detractor_opens_a_routed_case_with_a_callback_and_the_survey_comes_back
     survey_mail = session.scalars(
         select(OutboxMessage).where(OutboxMessage.recipient == "marie@example.fr")
     ).one()
-    assert case.reference in survey_mail.body_text
+    token = survey_mail.body_text.rsplit("/s/", 1)[1].strip()
+    link = read_token(token, secret=secret_key(), now=NOW)
+    assert (link.survey, link.case_reference, link.step_id) == (
+        "post-resolution",
+        case.reference,
+        ids["flight"],
+    )
 
     answer_id = feedback_service.submit_answer(
         session,

@@ -6,6 +6,7 @@ refused as sender or Reply-To, in whatever spelling (NoReply, no.reply, ne-pas-r
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from email.utils import parseaddr
@@ -161,3 +162,13 @@ def _url_problem(url: str) -> tuple[str, str] | None:
         return ("it must not have a #fragment", "elle ne doit pas avoir de #fragment")
     _ = port
     return None
+
+
+DEFAULT_REPLY_TO = "relation-client@parcours.example"
+
+
+def reply_address() -> str:
+    """Where customers and partners reply: PARCOURS_REPLY_TO, checked to be read by people."""
+    return check_reply_address(
+        os.environ.get("PARCOURS_REPLY_TO", DEFAULT_REPLY_TO), what="PARCOURS_REPLY_TO"
+    )

@@ -18,15 +18,17 @@ from parcours.accounts import service as accounts_service
 from parcours.accounts.roles import Actor
 from parcours.cases import service as cases_service
 from parcours.cases.schemas import CaseIn, TaskIn
+from parcours.config import secret_key
 from parcours.customers import service as customers_service
 from parcours.customers.schemas import CustomerIn
+from parcours.feedback.links import SurveyLink, make_token
 from parcours.gestures import service as gestures_service
 from parcours.notifications import service as notifications_service
+from parcours.notifications.addresses import reply_address
 from parcours.rules.schemas import Action, ActionResult, EventIn
 
-# Every message to a customer or partner invites a reply (seeds 002, 004): never "no-reply".
-REPLY_TO = os.environ.get("PARCOURS_REPLY_TO", "relation-client@parcours.example")
 SURVEY_BASE_URL = os.environ.get("PARCOURS_PUBLIC_URL", "http://127.0.0.1:8000")
+SURVEY_LINK_DAYS = 30
 
 
 @dataclass
@@ -113,7 +115,7 @@ def _notify_partner(session: Session, action: Action, state: RunState) -> Action
             to=user.email,
             subject=_text(action, "subject", lang, "Parcours"),
             body=_text(action, "body", lang, str(state.facts.get("text") or "")),
-            reply_to=REPLY_TO,
+            reply_to=reply_address(),
             idempotency_key=f"{state.rule_code}:{_subject(state)}:partner:{user.id}",
             now=state.now,
             language=lang,
@@ -154,14 +156,29 @@ def _send_survey(session: Session, action: Action, state: RunState) -> ActionRes
     if customer_id is None or not email:
         return ActionResult(type="send_survey", done=False, detail="no customer e-mail")
     survey = str(_param(action, "survey", "post-resolution"))
-    link = f"{SURVEY_BASE_URL}/s/{survey}?case={state.facts.get('case.reference', '')}"
     lang = str(state.facts.get("language") or "fr")
+    step_id = state.facts.get("step.id")
+    if step_id is None:
+        return ActionResult(type="send_survey", done=False, detail="no step to ask about")
+    token = make_token(
+        SurveyLink(
+            survey=survey,
+            step_id=int(step_id),
+            partner_id=state.facts.get("partner.id"),
+            case_reference=state.facts.get("case.reference"),
+            customer=state.facts.get("customer.external_id"),
+            lang=lang,
+            expires=int((state.now + timedelta(days=SURVEY_LINK_DAYS)).timestamp()),
+        ),
+        secret=secret_key(),
+    )
+    link = f"{SURVEY_BASE_URL}/s/{token}"
     notifications_service.queue_email(
         session,
         to=str(email),
         subject=_text(action, "subject", lang, "Votre avis compte"),
         body=_text(action, "body", lang, "") + f"\n\n{link}",
-        reply_to=REPLY_TO,
+        reply_to=reply_address(),
         idempotency_key=f"{state.rule_code}:{_subject(state)}:survey",
         now=state.now,
         language=lang,
@@ -225,5 +242,6 @@ def case_context(session: Session, *, case_id: int) -> dict[str, Any]:
     return {
         **case,
         "customer.email": customer.email if customer else None,
+        "customer.external_id": customer.external_id if customer else None,
         "language": customer.language if customer else None,
     }

@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse
 from parcours.accounts.roles import PermissionDeniedError
 from parcours.cases import api as cases_api
 from parcours.feedback import api as feedback_api
+from parcours.feedback import views as feedback_views
 from parcours.gestures import api as gestures_api
 from parcours.rules import api as rules_api
 from parcours.store.engine import make_engine, make_session_factory
@@ -24,6 +25,7 @@ def create_app(database_url: str) -> FastAPI:
     app.include_router(cases_api.router)
     app.include_router(gestures_api.router)
     app.include_router(feedback_api.router)
+    app.include_router(feedback_views.router)
 
     @app.exception_handler(PermissionDeniedError)
     async def _forbidden(_request: Request, exc: PermissionDeniedError) -> JSONResponse:
