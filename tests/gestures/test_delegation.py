@@ -35,7 +35,10 @@ def test_default_policy_is_created_once_with_the_documented_values(session: Sess
     assert (policy.voucher_validity_days, policy.audit_sample_rate) == (365, 0.1)
     session.commit()
     assert service.get_policy(session).id == policy.id
-    assert service.get_policy(session, organisation="other").id != policy.id
+    # Another organisation has no policy until someone sets one up: a request naming it must
+    # not get the default limits (that would let anyone pick their own delegation limit).
+    with pytest.raises(GestureError, match="no gesture policy for organisation 'other'"):
+        service.get_policy(session, organisation="other")
 
 
 def test_agent_above_limit_waits_then_manager_approves_and_voucher_is_issued(

@@ -213,3 +213,23 @@ def test_bulk_history_does_not_trigger_live_rules_and_dry_run_counts(session: Se
         session, doc=doc, since=NOW - timedelta(days=1), until=NOW + timedelta(days=1)
     )
     assert (report.evaluated, report.would_fire) == (1, 1)
+
+
+def test_a_failing_action_is_recorded_and_spoils_nothing_else(session: Session) -> None:
+    ids = _setup(session)
+    broken = RuleDoc.model_validate(
+        {
+            "code": "broken-webhook",
+            "name": {"fr": "Webhook cassé", "en": "Broken webhook"},
+            "trigger": {"type": "response"},
+            "actions": [{"type": "webhook", "url": "ftp://nowhere"}],
+        }
+    )
+    rules_service.load_rule(session, doc=broken, now=NOW)
+    response_id = _answer(session, ids, nps=9, text="Bien", key="w1")
+    (run,) = rules_service.runs(session, code="broken-webhook")
+    assert run.subject == f"response:{response_id}"
+    assert [(a.done, a.detail.startswith("failed:")) for a in run.actions] == [(False, True)]
+    # The run belongs to the caller's transaction: rolled back with it, even on SQLite.
+    session.rollback()
+    assert session.scalar(select(func.count()).select_from(RuleRun)) == 0

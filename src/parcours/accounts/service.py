@@ -20,6 +20,8 @@ class AccountError(ValueError):
 def create_user(session: Session, *, data: UserIn) -> User:
     if repository.get_by_email(session, email=data.email) is not None:
         raise AccountError(f"a user with e-mail {data.email!r} already exists")
+    if data.role is Role.SYSTEM:
+        raise AccountError("the system role is for the rules engine, not for a person")
     if data.role is Role.PARTNER and data.partner_id is None:
         raise AccountError("a partner user must belong to a partner")
     user = User(**data.model_dump(mode="json"))

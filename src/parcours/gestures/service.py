@@ -48,20 +48,22 @@ DEFAULT_POLICY: dict[str, Any] = {
 }
 # Rows per INSERT of proactive gestures: well under SQLite's limit of bound parameters.
 _EVENT_BATCH = 500
+DEFAULT_ORGANISATION = "default"
 _CODE_ATTEMPTS = 5
 
 
 def get_policy(session: Session, *, organisation: str = "default") -> GesturePolicy:
     """The organisation's policy, created with the defaults above the first time it is read."""
     policy = repository.get_policy(session, organisation=organisation)
-    if policy is None:
+    if policy is None and organisation == DEFAULT_ORGANISATION:
         # Two first requests at once must not fail on the unique organisation: the insert
         # yields to a concurrent one, and both then read the same row.
         repository.insert_policy_if_missing(
             session, values={"organisation": organisation, **DEFAULT_POLICY}
         )
         policy = repository.get_policy(session, organisation=organisation)
-    if policy is None:  # pragma: no cover (the row was just inserted or already there)
+    if policy is None:
+        # A request naming an organisation nobody set up must not get default limits.
         raise GestureError(
             en=f"no gesture policy for organisation {organisation!r}",
             fr=f"aucune politique de gestes pour l'organisation {organisation!r}",

@@ -6,10 +6,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, Index, Integer, String, Text
+from sqlalchemy import JSON, CheckConstraint, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from parcours.store.base import Base, Int64, utcnow
+from parcours.store.types import UtcDateTime
 
 
 class OutboxChannel(StrEnum):
@@ -53,10 +54,10 @@ class OutboxMessage(Base):
     language: Mapped[str] = mapped_column(String(16), default="fr")
     status: Mapped[str] = mapped_column(String(16), default=OutboxStatus.PENDING.value)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime())
     last_error: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     # Plain ids, no foreign keys: the outbox keeps its history when a case or customer goes.
     related_case_id: Mapped[int | None] = mapped_column(Int64, index=True)
     customer_id: Mapped[int | None] = mapped_column(Int64, index=True)

@@ -8,7 +8,7 @@ send_survey (to the customer of a closed case, linked back to it), webhook (sign
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -36,11 +36,11 @@ class RunState:
     """What one rule run knows and has done so far (the case it opened, for later actions)."""
 
     rule_code: str
+    subject: str
     facts: dict[str, Any]
     now: datetime
     event: EventIn | None = None
     case_id: int | None = None
-    done: list[str] = field(default_factory=list)
 
 
 def _text(action: Action, key: str, lang: str, default: str) -> str:
@@ -116,7 +116,7 @@ def _notify_partner(session: Session, action: Action, state: RunState) -> Action
             subject=_text(action, "subject", lang, "Parcours"),
             body=_text(action, "body", lang, str(state.facts.get("text") or "")),
             reply_to=reply_address(),
-            idempotency_key=f"{state.rule_code}:{_subject(state)}:partner:{user.id}",
+            idempotency_key=f"{state.rule_code}:{state.subject}:partner:{user.id}",
             now=state.now,
             language=lang,
             related_case_id=state.case_id,
@@ -132,9 +132,9 @@ def _grant_gesture(session: Session, action: Action, state: RunState) -> ActionR
             session, customers=[CustomerIn(external_id=c) for c in state.event.customers]
         )
         ids = [customers_service.customer_id(c) for c in state.event.customers]
-        key = f"event:{state.event.type}:{state.event.key}"
+        key = f"rule:{state.rule_code}:event:{state.event.type}:{state.event.key}"
     elif state.facts.get("customer.id") is not None:
-        ids, key = [int(state.facts["customer.id"])], f"rule:{state.rule_code}:{_subject(state)}"
+        ids, key = [int(state.facts["customer.id"])], f"rule:{state.rule_code}:{state.subject}"
     else:
         return ActionResult(type="grant_gesture", done=False, detail="no customer to compensate")
     gestures = gestures_service.grant_proactive(
@@ -179,7 +179,7 @@ def _send_survey(session: Session, action: Action, state: RunState) -> ActionRes
         subject=_text(action, "subject", lang, "Votre avis compte"),
         body=_text(action, "body", lang, "") + f"\n\n{link}",
         reply_to=reply_address(),
-        idempotency_key=f"{state.rule_code}:{_subject(state)}:survey",
+        idempotency_key=f"{state.rule_code}:{state.subject}:survey",
         now=state.now,
         language=lang,
         customer_id=int(customer_id),
@@ -190,26 +190,15 @@ def _send_survey(session: Session, action: Action, state: RunState) -> ActionRes
 
 def _webhook(session: Session, action: Action, state: RunState) -> ActionResult:
     url = str(_param(action, "url", ""))
-    payload = {"rule": state.rule_code, "subject": _subject(state), "facts": _jsonable(state.facts)}
+    payload = {"rule": state.rule_code, "subject": state.subject, "facts": _jsonable(state.facts)}
     notifications_service.queue_webhook(
         session,
         url=url,
         payload=payload,
-        idempotency_key=f"{state.rule_code}:{_subject(state)}:webhook:{url}",
+        idempotency_key=f"{state.rule_code}:{state.subject}:webhook:{url}",
         now=state.now,
     )
     return ActionResult(type="webhook", done=True, detail=f"queued for {url}")
-
-
-def _subject(state: RunState) -> str:
-    if state.event is not None:
-        return f"event:{state.event.type}:{state.event.key}"
-    if "metric.day" in state.facts:
-        f = state.facts
-        return f"metric:{f['metric.day']}:step={f.get('step.id')}:partner={f.get('partner.id')}"
-    if "case.id" in state.facts:
-        return f"case:{state.facts['case.id']}"
-    return f"response:{state.facts.get('response.id')}"
 
 
 def _jsonable(facts: dict[str, Any]) -> dict[str, Any]:
@@ -229,7 +218,13 @@ PERFORMERS = {
 
 
 def perform(session: Session, *, action: Action, state: RunState) -> ActionResult:
-    return PERFORMERS[action.type](session, action, state)
+    """Do one action in its own savepoint: an action that fails is recorded as not done, with
+    why, and undoes neither the change that triggered the rule nor the other actions."""
+    try:
+        with session.begin_nested():
+            return PERFORMERS[action.type](session, action, state)
+    except (ValueError, LookupError, PermissionError) as exc:
+        return ActionResult(type=action.type, done=False, detail=f"failed: {exc}")
 
 
 def case_context(session: Session, *, case_id: int) -> dict[str, Any]:

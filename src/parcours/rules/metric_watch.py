@@ -23,7 +23,7 @@ def metric_contexts(session: Session, *, watch: MetricWatch, now: datetime) -> l
     request = Slice(
         by=tuple(Dimension(d) for d in watch.by),
         kinds=(watch.kind,),
-        since=day - timedelta(days=watch.window_days),
+        since=day - timedelta(days=watch.window_days - 1),
         until=day + timedelta(days=1),
         min_sample=watch.min_sample,
     )

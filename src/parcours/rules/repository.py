@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, Table, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from parcours.rules.models import ExternalEvent, Rule, RuleRun
+from parcours.rules.schemas import EventIn
 
 
 def get_rule(session: Session, *, code: str) -> Rule | None:
@@ -45,3 +49,30 @@ def get_event(session: Session, *, event_type: str, key: str) -> ExternalEvent |
             ExternalEvent.event_type == event_type, ExternalEvent.key == key
         )
     ).one_or_none()
+
+
+def add_event_once(session: Session, *, event: EventIn, now: datetime) -> bool:
+    """Keep the event unless its (type, key) is already kept; True when it is new.
+
+    An insert that yields on conflict, so two deliveries at the same moment keep one row.
+    """
+    row = {
+        "event_type": event.type,
+        "key": event.key,
+        "occurred_at": event.occurred_at,
+        "payload": event.model_dump(mode="json"),
+        "received_at": now,
+        "deliveries": 1,
+    }
+    table = cast(Table, ExternalEvent.__table__)
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    result = session.execute(insert(table).values(**row).on_conflict_do_nothing())
+    return bool(cast(CursorResult[Any], result).rowcount)
+
+
+def count_delivery(session: Session, *, event_type: str, key: str) -> None:
+    session.execute(
+        update(ExternalEvent)
+        .where(ExternalEvent.event_type == event_type, ExternalEvent.key == key)
+        .values(deliveries=ExternalEvent.deliveries + 1)
+    )

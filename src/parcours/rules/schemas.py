@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from parcours.feedback.kinds import QuestionKind
 from parcours.journeys.schemas import CODE_PATTERN, Localized
@@ -83,7 +82,7 @@ class EventIn(Strict):
 
     type: str = Field(min_length=1, max_length=64)
     key: str = Field(min_length=1, max_length=255)
-    occurred_at: datetime
+    occurred_at: AwareDatetime
     # Who is affected, by customer external id, and any facts the rules test (delay_minutes...).
     customers: tuple[str, ...] = ()
     data: dict[str, Any] = {}

@@ -14,7 +14,7 @@ from parcours import events
 from parcours.feedback import service as feedback_service
 from parcours.rules import actions, context, metric_watch, repository
 from parcours.rules.conditions import explain
-from parcours.rules.models import ExternalEvent, Rule, RuleRun
+from parcours.rules.models import Rule, RuleRun
 from parcours.rules.schemas import (
     ActionResult,
     DryRunReport,
@@ -89,7 +89,7 @@ def _apply(
     except IntegrityError:
         # Another process recorded the same run between our check and our insert.
         return RunReport(rule=doc.code, subject=subject, fired=True, reason=reason, replayed=True)
-    state = actions.RunState(rule_code=doc.code, facts=facts, now=now, event=event)
+    state = actions.RunState(rule_code=doc.code, subject=subject, facts=facts, now=now, event=event)
     results: list[ActionResult] = [
         actions.perform(session, action=action, state=state) for action in doc.actions
     ]
@@ -129,20 +129,8 @@ def ingest_event(session: Session, *, event: EventIn, now: datetime) -> list[Run
 
     Delivered again (same type and key), it is counted but acts no more.
     """
-    stored = repository.get_event(session, event_type=event.type, key=event.key)
-    if stored is not None:
-        stored.deliveries += 1
-    else:
-        session.add(
-            ExternalEvent(
-                event_type=event.type,
-                key=event.key,
-                occurred_at=event.occurred_at,
-                payload=event.model_dump(mode="json"),
-                received_at=now,
-            )
-        )
-        session.flush()
+    if not repository.add_event_once(session, event=event, now=now):
+        repository.count_delivery(session, event_type=event.type, key=event.key)
     ctx = context.event_context(event)
     reports = []
     subject = f"event:{event.type}:{event.key}"
