@@ -7,6 +7,10 @@
 from __future__ import annotations
 
 
+class NotFoundError(Exception):
+    """Mixed into a domain's "no such thing" errors: the API answers 404 for them."""
+
+
 class BilingualError(Exception):
     def __init__(self, en: str, fr: str) -> None:
         super().__init__(en)

@@ -85,6 +85,16 @@ def test_a_partner_cannot_open_another_partners_case_even_by_its_url(api: Api) -
         f"/api/partners/{api.partners['airline']}/cases", headers=api.as_("hotel")
     )
     assert other.status_code == 403
+    missing = api.client.get(
+        "/api/cases/999999", headers={**api.as_("agent"), "Accept-Language": "fr"}
+    )
+    assert (missing.status_code, missing.json()["detail"]) == (404, "aucun dossier 999999")
+    bad_step = api.client.post(
+        "/api/cases",
+        headers=api.as_("agent"),
+        json={"case_type": "complaint", "title": "x", "channel": "phone", "step_id": 999999},
+    )
+    assert (bad_step.status_code, bad_step.json()["detail"]) == (422, "no step 999999")
     moved = api.client.post(
         f"/api/cases/{case_id}/transitions", headers=api.as_("agent"), json={"to": "open"}
     )

@@ -6,14 +6,14 @@
 from __future__ import annotations
 
 from parcours.accounts.roles import PermissionDeniedError
-from parcours.errors import BilingualError
+from parcours.errors import BilingualError, NotFoundError
 
 
 class CaseError(BilingualError, ValueError):
     """A case operation that cannot be done as asked (the text says why)."""
 
 
-class CaseNotFoundError(CaseError):
+class CaseNotFoundError(NotFoundError, CaseError):
     """No case, task or suggestion with that id or reference."""
 
 

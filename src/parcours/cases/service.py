@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from parcours import events
+from parcours.accounts import service as accounts_service
 from parcours.accounts.roles import Actor
 from parcours.cases import auth, process, repository, sla
 from parcours.cases.errors import CaseError, CaseNotFoundError
@@ -93,6 +94,18 @@ def _check_references(session: Session, data: CaseIn) -> None:
     ):
         raise CaseError(
             en=f"no partner {data.partner_id}", fr=f"aucun partenaire {data.partner_id}"
+        )
+    if data.step_id is not None and not journeys_service.step_facts(session, ids={data.step_id}):
+        raise CaseError(en=f"no step {data.step_id}", fr=f"aucune étape {data.step_id}")
+    if data.journey_id is not None and not journeys_service.journey_labels(
+        session, ids={data.journey_id}, lang="en"
+    ):
+        raise CaseError(en=f"no journey {data.journey_id}", fr=f"aucun parcours {data.journey_id}")
+    if data.assignee_user_id is not None and (
+        accounts_service.get_user(session, user_id=data.assignee_user_id) is None
+    ):
+        raise CaseError(
+            en=f"no user {data.assignee_user_id}", fr=f"aucun utilisateur {data.assignee_user_id}"
         )
 
 

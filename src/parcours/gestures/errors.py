@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from parcours.accounts.roles import PermissionDeniedError
-from parcours.errors import BilingualError
+from parcours.errors import BilingualError, NotFoundError
 
 
 def format_amount(cents: int, currency: str, lang: str = "en") -> str:
@@ -25,11 +25,15 @@ class GesturePermissionDeniedError(BilingualError, PermissionDeniedError):
     """The actor's role may not do this with a gesture (the text says which rule applies)."""
 
 
+class GestureNotFoundError(NotFoundError, GestureError):
+    """No gesture with that id."""
+
+
 class VoucherError(BilingualError, ValueError):
     """A voucher that cannot be redeemed."""
 
 
-class UnknownVoucherError(VoucherError):
+class UnknownVoucherError(NotFoundError, VoucherError):
     """No such code. Deliberately says nothing about which codes exist."""
 
 

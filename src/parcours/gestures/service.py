@@ -19,6 +19,7 @@ from parcours.accounts.roles import Actor, Role
 from parcours.gestures import auth, checks, codes, repository
 from parcours.gestures.errors import (
     GestureError,
+    GestureNotFoundError,
     UnknownVoucherError,
     VoucherAlreadyRedeemedError,
     VoucherExpiredError,
@@ -335,7 +336,7 @@ def customer_gestures(session: Session, *, customer_id: int) -> list[Gesture]:
 def _require_gesture(session: Session, gesture_id: int, *, for_update: bool) -> Gesture:
     gesture = repository.get_gesture(session, gesture_id=gesture_id, for_update=for_update)
     if gesture is None:
-        raise GestureError(en=f"no gesture {gesture_id}", fr=f"aucun geste {gesture_id}")
+        raise GestureNotFoundError(en=f"no gesture {gesture_id}", fr=f"aucun geste {gesture_id}")
     return gesture
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from parcours import events
+from parcours.errors import NotFoundError
 from parcours.feedback import service as feedback_service
 from parcours.rules import actions, context, metric_watch, repository
 from parcours.rules.conditions import explain
@@ -30,6 +31,10 @@ PAGE = 2000
 
 class RuleError(ValueError):
     """A rule operation that cannot be done as asked."""
+
+
+class RuleNotFoundError(NotFoundError, RuleError):
+    """No rule with that code."""
 
 
 def load_rule(session: Session, *, doc: RuleDoc, now: datetime) -> Rule:
@@ -59,7 +64,7 @@ def list_rules(session: Session) -> list[RuleDoc]:
 def set_enabled(session: Session, *, code: str, enabled: bool) -> Rule:
     rule = repository.get_rule(session, code=code)
     if rule is None:
-        raise RuleError(f"no rule {code!r}")
+        raise RuleNotFoundError(f"no rule {code!r}")
     doc = rule_doc(rule).model_copy(update={"enabled": enabled})
     return load_rule(session, doc=doc, now=utcnow())
 
@@ -205,7 +210,7 @@ def dry_run(
 def runs(session: Session, *, code: str, limit: int = 100) -> list[RunReport]:
     rule = repository.get_rule(session, code=code)
     if rule is None:
-        raise RuleError(f"no rule {code!r}")
+        raise RuleNotFoundError(f"no rule {code!r}")
     return [
         RunReport(
             rule=code,
