@@ -7,6 +7,7 @@ wired once, in `wiring.py`, the only place that knows who listens to what.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,7 @@ Handler = Callable[[Session, Any], None]
 
 _handlers: dict[type, list[Handler]] = {}
 _wired = False
+_wiring_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,11 @@ def subscribe(event_type: type[E], handler: Callable[[Session, E], None]) -> Non
 def publish(session: Session, event: object) -> None:
     global _wired  # noqa: PLW0603 (wiring happens once per process)
     if not _wired:
-        from parcours import wiring  # noqa: PLC0415 (wiring imports the subscribers)
+        with _wiring_lock:
+            if not _wired:
+                from parcours import wiring  # noqa: PLC0415 (wiring imports the subscribers)
 
-        wiring.wire()
-        _wired = True
+                wiring.wire()
+                _wired = True
     for handler in _handlers.get(type(event), []):
         handler(session, event)

@@ -216,3 +216,50 @@ def test_mapping_file_errors_name_the_field(tmp_path: Path) -> None:
     path.write_text("source: s\njourney: j\nexternal_id: {column: a, value: b}\n", "utf-8")
     with pytest.raises(MappingError, match=r"m.yaml: field external_id: .*exactly one"):
         load_mapping(path)
+
+
+def test_an_unclosed_quote_is_reported_not_swallowed(
+    factory: sessionmaker[Session], trip: None, tmp_path: Path
+) -> None:
+    text = csv_text([feedback_row(i) for i in range(3)])
+    text += 'r9,2025-01-01,hotel,hotel-co,survey,c9,France,solo,8,2,4,"jamais fermé\n'
+    text += csv_text([feedback_row(i) for i in range(10, 12)]).split("\n", 1)[1]
+    path = tmp_path / "quote.csv"
+    path.write_text(text, encoding="utf-8")
+    summary = run_import(factory, path=path, mapping=mapping())
+    assert (summary.rows_new, summary.rows_quarantined) == (3, 1)
+    with factory() as s:
+        (entry,) = imports_service.quarantine(s, source=None, limit=10)
+    assert entry.line == 5 and "never closed" in entry.reason and "lines 5-7" in entry.reason
+    assert "jamais fermé" in entry.raw and "r11" in entry.raw  # nothing silently lost
+
+
+def test_nan_and_infinite_scores_are_rejected_row_by_row(
+    factory: sessionmaker[Session], trip: None, tmp_path: Path
+) -> None:
+    rows = [feedback_row(1, nps="nan"), feedback_row(2, csat="inf"), feedback_row(3)]
+    path = tmp_path / "nan.csv"
+    path.write_text(csv_text(rows), encoding="utf-8")
+    summary = run_import(factory, path=path, mapping=mapping())
+    assert (summary.rows_new, summary.rows_quarantined) == (1, 2)
+
+
+def test_a_column_missing_from_the_file_stops_the_import_before_any_row(
+    factory: sessionmaker[Session], trip: None, tmp_path: Path
+) -> None:
+    path = tmp_path / "typo.csv"
+    path.write_text(csv_text([feedback_row(1)]), encoding="utf-8")
+    typo = mapping(answers=[{"question": "nps", "column": "NPS"}])
+    with pytest.raises(MappingError, match="columns not in the file: NPS"):
+        run_import(factory, path=path, mapping=typo)
+    with factory() as s:
+        assert _count(s, Response) == 0
+
+
+def test_an_excel_bom_is_dropped_even_when_utf8_is_declared(
+    factory: sessionmaker[Session], trip: None, tmp_path: Path
+) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + csv_text([feedback_row(1)]).encode())
+    summary = run_import(factory, path=path, mapping=mapping(encoding="utf-8"))
+    assert (summary.rows_new, summary.rows_quarantined) == (1, 0)

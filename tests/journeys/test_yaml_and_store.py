@@ -13,6 +13,7 @@ from parcours.feedback import service as feedback_service
 from parcours.feedback.kinds import Channel
 from parcours.feedback.schemas import AnswerIn, FeedbackIn
 from parcours.journeys import service
+from parcours.journeys.schemas import slugify
 from parcours.journeys.yaml_io import JourneyFileError, dump_journey, parse_journey, read_journey
 from tests.factories import journey_doc
 
@@ -118,3 +119,10 @@ def test_partners_take_part_in_many_steps(session: Session) -> None:
     assert refs["check-in"].partner_ids.keys() == {"airline", "airport"}
     assert refs["flight"].partner_ids.keys() == {"airline"}
     assert refs["baggage"].partner_ids["airline"] == refs["flight"].partner_ids["airline"]
+
+
+def test_partner_codes_fold_accents_and_keep_non_latin_names_apart() -> None:
+    assert slugify("Aeroméxico") == "aeromexico"
+    assert slugify("Virgin America") == "virgin-america"
+    assert slugify("中国国际航空") != slugify("Аэрофлот")
+    assert slugify("中国国际航空") == slugify("中国国际航空")

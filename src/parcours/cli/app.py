@@ -7,12 +7,15 @@ import sys
 from typing import Annotated
 
 import typer
+import yaml
+from alembic.util import CommandError as AlembicCommandError
 from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from parcours.cli import demo, imports, journey, loop, report, rules, users
 from parcours.cli.context import STATE
+from parcours.errors import BilingualError
 from parcours.i18n import t
 from parcours.imports.mapping import MappingError
 from parcours.journeys.service import JourneyError
@@ -75,6 +78,8 @@ def _safe_url(url: str) -> str:
 
 # Errors a user can fix; anything else is a bug and keeps its traceback under PARCOURS_DEBUG.
 EXPECTED_ERRORS = (
+    yaml.YAMLError,
+    AlembicCommandError,
     LookupError,
     PermissionError,
     JourneyError,
@@ -94,7 +99,13 @@ def main() -> None:
     except EXPECTED_ERRORS as exc:
         if os.environ.get("PARCOURS_DEBUG"):
             raise
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if isinstance(exc, BilingualError):
+            message = exc.message(STATE.lang)
+        elif isinstance(exc, ValidationError):
+            first = exc.errors()[0]
+            message = f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+        else:
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if isinstance(exc, SQLAlchemyError):
             message = f"database: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}"
         sys.stderr.write(f"{t('error', STATE.lang)}: {message}\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,14 +10,17 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from parcours.cli.context import STATE
-from parcours.feedback.kinds import QuestionKind
+from parcours.cli.context import STATE, parse_moment
+from parcours.feedback.kinds import SCORED_KINDS, QuestionKind
 from parcours.i18n import t
 from parcours.journeys import service as journeys_service
 from parcours.metrics.formulas import DEFAULT_MIN_SAMPLE
 from parcours.metrics.render import to_csv, to_html, to_json
 from parcours.metrics.report import Report, build_report, format_score
 from parcours.metrics.schemas import Dimension, Grain, Slice
+
+# The kinds that have a score (text and the Kano pair have none), for --metric.
+ScoredKind = StrEnum("ScoredKind", {k.name: k.value for k in SCORED_KINDS})  # type: ignore[misc]
 
 
 class Format(StrEnum):
@@ -32,15 +35,7 @@ def _split(text: str | None) -> tuple[str, ...]:
 
 
 def _date(text: str | None, option: str) -> datetime | None:
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{text!r} is not a date like 2015-02-01", param_hint=option
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return parse_moment(text, option) if text else None
 
 
 def _choices(text: str | None, enum: type[StrEnum], option: str) -> tuple[str, ...]:
@@ -89,7 +84,7 @@ def report(
 ) -> None:
     """Scores with 95% confidence intervals and sample sizes, sliced as asked."""
     dims = tuple(Dimension(d) for d in _choices(by, Dimension, "--by"))
-    kinds = tuple(QuestionKind(k) for k in _choices(metric, QuestionKind, "--metric"))
+    kinds = tuple(QuestionKind(k) for k in _choices(metric, ScoredKind, "--metric"))
     with STATE.session() as session:
         journey_id = journeys_service.require_journey(session, code=journey).id if journey else None
         request = Slice(

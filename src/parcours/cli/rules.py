@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +12,7 @@ import yaml
 from pydantic import ValidationError
 from rich.table import Table
 
-from parcours.cli.context import STATE
+from parcours.cli.context import STATE, parse_moment
 from parcours.rules import service as rules_service
 from parcours.rules.schemas import EventIn, RuleDoc
 from parcours.store.base import utcnow
@@ -74,7 +74,7 @@ def dry_run(
 ) -> None:
     """Count how often a rule would have fired on past responses, without acting."""
     doc = _read_rules(file)[0]
-    end = datetime.fromisoformat(until).replace(tzinfo=UTC) if until else utcnow()
+    end = parse_moment(until, "--until") if until else utcnow()
     with STATE.session() as session:
         report = rules_service.dry_run(
             session, doc=doc, since=end - timedelta(days=days), until=end

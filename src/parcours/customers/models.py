@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, String
+from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from parcours.store.base import Base, Int64, utcnow
+from parcours.store.types import UtcDateTime
 
 
 class Customer(Base):
@@ -23,4 +24,4 @@ class Customer(Base):
     segment: Mapped[str | None] = mapped_column(String(64))
     # Where to send follow-ups and post-resolution surveys, when the customer gave it.
     email: Mapped[str | None] = mapped_column(String(254))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)

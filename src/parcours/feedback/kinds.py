@@ -6,6 +6,7 @@ metrics know which answers count as "top" (promoter, easy, satisfied, thumbs up)
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -70,6 +71,8 @@ SCORED_KINDS: tuple[QuestionKind, ...] = (
 
 def check_value(kind: QuestionKind, value: float) -> str | None:
     """Why `value` is not a valid answer of `kind`, or None when it is."""
+    if not math.isfinite(value):
+        return f"{value} is not a number"
     scale = SCALES.get(kind)
     if scale is None:
         return None

@@ -120,3 +120,21 @@ def load_mapping(path: Path) -> Mapping:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
         raise MappingError(f"{path}: field {where}: {first['msg']}") from exc
+
+
+def columns_named(mapping: Mapping) -> set[str]:
+    """Every column the mapping reads (dotted JSON paths left out)."""
+    specs: list[FieldSpec | None] = [
+        mapping.external_id,
+        mapping.submitted_at,
+        mapping.step,
+        mapping.partner,
+        mapping.channel,
+        mapping.language,
+    ]
+    if mapping.customer is not None:
+        c = mapping.customer
+        specs += [c.external_id, c.country, c.language, c.segment, c.email]
+    names = {name for spec in specs if spec is not None for name in spec.columns}
+    names |= {a.column for a in mapping.answers} | {v.column for v in mapping.verbatims}
+    return {n for n in names if "." not in n}

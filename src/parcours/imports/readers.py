@@ -67,10 +67,12 @@ class _DecodedLines:
     def __init__(self, stream: BinaryIO, encoding: str) -> None:
         self._stream = stream
         self._encoding = "utf-8" if encoding == "utf-8-sig" else encoding
-        self._skip_bom = encoding == "utf-8-sig"
+        # Excel writes a BOM even when the mapping says plain utf-8.
+        self._skip_bom = encoding in ("utf-8-sig", "utf-8")
         self.line = 0
         self.bytes_read = 0
         self.record_start: int | None = None
+        self.record_text: list[str] = []  # the lines of the record being read, for rejects
         self.bad: list[BadLine] = []
 
     def __iter__(self) -> Iterator[str]:
@@ -98,11 +100,14 @@ class _DecodedLines:
                 continue
             if self.record_start is None:
                 self.record_start = self.line
+            if sum(map(len, self.record_text)) < MAX_RAW:
+                self.record_text.append(text)
             yield text
 
     def take_record_start(self) -> int:
         start = self.record_start if self.record_start is not None else self.line
         self.record_start = None
+        self.record_text = []
         return start
 
     def drain_bad(self) -> list[BadLine]:
@@ -152,7 +157,8 @@ def _jsonl_rows(lines: _DecodedLines) -> Iterator[RawRow | BadLine]:
 
 
 def _csv_rows(lines: _DecodedLines, delimiter: str) -> Iterator[RawRow | BadLine]:
-    reader = csv.reader(lines, delimiter=delimiter)
+    # Strict: an unclosed quote must be reported, not swallow the rest of the file as one field.
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     header: list[str] | None = None
     while True:
         try:
@@ -161,12 +167,18 @@ def _csv_rows(lines: _DecodedLines, delimiter: str) -> Iterator[RawRow | BadLine
             break
         except csv.Error as exc:
             yield from lines.drain_bad()
-            yield BadLine(lines.take_record_start(), "(csv)", f"unreadable CSV: {exc}", "")
+            raw = "".join(lines.record_text)[:MAX_RAW]
+            start, end = lines.record_start or lines.line, lines.line
+            where = f"lines {start}-{end}" if end > start else f"line {start}"
+            reason = f"unreadable CSV ({exc}), {where}"
+            if str(exc) == "unexpected end of data":
+                reason += ": a quote opened here is never closed"
+            yield BadLine(lines.take_record_start(), "(csv)", reason, raw)
             continue
         yield from lines.drain_bad()
         line = lines.take_record_start()
         if header is None:
-            header = [h.strip() for h in fields]
+            header = [h.strip().lstrip("\ufeff") for h in fields]
             continue
         if not fields or fields == [""]:
             continue

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from parcours.feedback.schemas import FeedbackIn
 from parcours.imports import service
-from parcours.imports.mapping import Mapping
+from parcours.imports.mapping import Mapping, MappingError, columns_named
 from parcours.imports.models import ImportRun
 from parcours.imports.readers import BadLine, RowStream, detect_encoding, format_of
 from parcours.imports.rows import RowError, RowMapper
@@ -42,6 +42,17 @@ def _write_batch(
         service.store_batch(session, run=run, records=records, rejections=rejections)
         session.commit()
         return run.rows_read
+
+
+def _check_header(mapping: Mapping, path: Path, values: dict[str, object]) -> None:
+    """A column the mapping names but the file lacks is a mistake in the mapping, not empty
+    cells: stop before storing rows that would then be skipped as already present."""
+    missing = sorted(columns_named(mapping) - set(values))
+    if missing:
+        raise MappingError(
+            f"{path.name}: columns not in the file: {', '.join(missing)} "
+            f"(its header: {', '.join(values)})"
+        )
 
 
 def run_import(
@@ -73,8 +84,12 @@ def run_import(
         records: Records = []
         rejections: list[Rejection] = []
         status = "failed"
+        header_checked = stream.fmt != "csv"
         try:
             for item in stream:
+                if not header_checked and not isinstance(item, BadLine):
+                    _check_header(mapping, path, item.values)
+                    header_checked = True
                 if isinstance(item, BadLine):
                     rejections.append(
                         Rejection(

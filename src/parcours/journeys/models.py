@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from parcours.store.base import Base, utcnow
+from parcours.store.types import UtcDateTime
 
 
 class Partner(Base):
@@ -31,7 +32,7 @@ class Journey(Base):
     name_en: Mapped[str] = mapped_column(String(200))
     description_fr: Mapped[str] = mapped_column(Text, default="")
     description_en: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
     steps: Mapped[list[Step]] = relationship(
         back_populates="journey", order_by="Step.position", cascade="all, delete-orphan"

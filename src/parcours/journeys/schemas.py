@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -119,9 +121,16 @@ def _reject_duplicates(codes: list[str], what: str) -> None:
 
 
 def slugify(text: str) -> str:
-    """A partner or step code made from a free name ("Virgin America" -> "virgin-america")."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:64] or "unknown"
+    """A partner or step code made from a free name ("Aeroméxico" -> "aeromexico").
+
+    Accents are folded; a name with no Latin letters at all gets a code derived from the name
+    itself, so two such partners never share one code.
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:64].strip("-")
+    if slug:
+        return slug
+    return "p-" + hashlib.blake2b(text.encode(), digest_size=5).hexdigest()
 
 
 class MapCell(BaseModel):

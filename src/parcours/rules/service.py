@@ -87,13 +87,21 @@ def _apply(
     if repository.get_run(session, rule_id=rule.id, subject=subject) is not None:
         return RunReport(rule=doc.code, subject=subject, fired=True, reason=reason, replayed=True)
     run = RuleRun(rule_id=rule.id, subject=subject, reason=reason, actions=[], created_at=now)
-    try:
-        with session.begin_nested():
-            session.add(run)
-            session.flush()
-    except IntegrityError:
-        # Another process recorded the same run between our check and our insert.
-        return RunReport(rule=doc.code, subject=subject, fired=True, reason=reason, replayed=True)
+    if session.get_bind().dialect.name != "postgresql":
+        # SQLite serialises writers, and a SAVEPOINT opened before the transaction's first
+        # write would commit on its own when released: a plain insert belongs to the caller.
+        session.add(run)
+        session.flush()
+    else:
+        try:
+            with session.begin_nested():
+                session.add(run)
+                session.flush()
+        except IntegrityError:
+            # Another process recorded the same run between our check and our insert.
+            return RunReport(
+                rule=doc.code, subject=subject, fired=True, reason=reason, replayed=True
+            )
     state = actions.RunState(rule_code=doc.code, subject=subject, facts=facts, now=now, event=event)
     results: list[ActionResult] = [
         actions.perform(session, action=action, state=state) for action in doc.actions

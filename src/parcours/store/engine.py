@@ -11,9 +11,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # The driver would otherwise start transactions on its own, late, and a SAVEPOINT that
-    # came first would commit on release; SQLAlchemy emits BEGIN itself (see _sqlite_begin).
-    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets readers (reports, the web app) work while an import writes.
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -27,10 +24,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
-
-
 def make_engine(url: str) -> Engine:
     """Create an engine; for a SQLite file, create its folder and switch on WAL."""
     parsed = make_url(url)
@@ -40,7 +33,6 @@ def make_engine(url: str) -> Engine:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")

@@ -19,6 +19,12 @@ def check_ready(engine: Engine, url: str) -> None:
     head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
     if current is None:
         raise StoreNotReadyError("the store is empty: run `parcours init` first")
+    known = {s.revision for s in ScriptDirectory.from_config(alembic_config(url)).walk_revisions()}
+    if current not in known:
+        raise StoreNotReadyError(
+            f"the store is at revision {current}, which this version (up to {head}) does not "
+            "know: it was written by a newer Parcours, and `parcours init` cannot take it back"
+        )
     if current != head:
         raise StoreNotReadyError(
             f"the store is at revision {current}, this version needs {head}: run `parcours init`"
