@@ -9,7 +9,7 @@ Three ways Parcours answers, each timed against the same pandas groupby in the s
 3. the same rollup query through SQLite, the default store, with score computation included.
 
 pandas gets the easy task: one frame, already joined and in memory; it only derives the
-month, groups and counts. Usage: python bench/aggregation.py [ROWS]
+month, groups and counts. Usage: python -m bench.aggregation [ROWS]
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Each import runs in a fresh process (`parcours import`, the command users run) i
 SQLite store, so its peak memory (max RSS) is its own; memory must not grow with the file.
 For a ratio in the same run, the 100k file is also loaded by pandas.read_csv + DataFrame.to_sql
 into SQLite: no validation, no quarantine, no idempotency, one flat table.
-Usage: python bench/import_throughput.py [ROWS ...]   (default: 100000 2000000)
+Usage: python -m bench.import_throughput [ROWS ...]   (default: 100000 2000000)
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@
 
 The rule evaluation rate is compared with a plain Python loop applying the same test to the
 same facts already in memory (the floor of any evaluation), as a ratio in the same run.
-Usage: python bench/loop_simulation.py [RESPONSES]
+Usage: python -m bench.loop_simulation [RESPONSES]
 """
 
 from __future__ import annotations

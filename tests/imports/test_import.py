@@ -263,3 +263,17 @@ def test_an_excel_bom_is_dropped_even_when_utf8_is_declared(
     path.write_bytes(b"\xef\xbb\xbf" + csv_text([feedback_row(1)]).encode())
     summary = run_import(factory, path=path, mapping=mapping(encoding="utf-8"))
     assert (summary.rows_new, summary.rows_quarantined) == (1, 0)
+
+
+def test_moments_without_an_offset_take_the_zone_the_mapping_declares(
+    factory: sessionmaker[Session], trip: None, tmp_path: Path
+) -> None:
+    path = tmp_path / "paris.csv"
+    path.write_text(csv_text([feedback_row(1, date="2025-07-01T00:30:00")]), encoding="utf-8")
+    paris = mapping(submitted_at={"column": "date", "timezone": "Europe/Paris"})
+    run_import(factory, path=path, mapping=paris)
+    with factory() as s:
+        stored = s.scalar(select(Response.submitted_at))
+    assert stored is not None
+    # 00:30 in Paris in summer is 22:30 UTC the day before: the answer belongs to 30 June.
+    assert (stored.day, stored.hour, stored.minute) == (30, 22, 30)

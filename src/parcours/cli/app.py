@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from parcours.cli import demo, imports, journey, loop, report, rules, users
+from parcours.cli import analytics, demo, imports, journey, loop, report, rules, users
 from parcours.cli.context import STATE
 from parcours.errors import BilingualError
 from parcours.i18n import t
@@ -37,6 +37,7 @@ app.add_typer(users.app, name="users")
 app.add_typer(loop.cases_app, name="cases")
 app.add_typer(loop.gestures_app, name="gestures")
 app.add_typer(loop.outbox_app, name="outbox")
+app.add_typer(analytics.app, name="analytics")
 app.command("serve")(users.serve)
 app.command("import")(imports.import_file)
 app.command("report")(report.report)

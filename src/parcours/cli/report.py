@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from parcours.analytics import duck
 from parcours.cli.context import STATE, parse_moment
 from parcours.feedback.kinds import SCORED_KINDS, QuestionKind
 from parcours.i18n import t
@@ -81,6 +82,10 @@ def report(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file.")
     ] = None,
+    snapshot: Annotated[
+        Path | None,
+        typer.Option(help="Compute with DuckDB over this snapshot (parcours analytics export)."),
+    ] = None,
 ) -> None:
     """Scores with 95% confidence intervals and sample sizes, sliced as asked."""
     dims = tuple(Dimension(d) for d in _choices(by, Dimension, "--by"))
@@ -99,7 +104,8 @@ def report(
             until=_date(until, "--until"),
             min_sample=min_sample,
         )
-        result = build_report(session, request=request, lang=STATE.lang)
+        rows = duck.compute(snapshot, request=request) if snapshot else None
+        result = build_report(session, request=request, lang=STATE.lang, rows=rows)
     if hide_small:
         result.lines = [
             line for line in result.lines if any(r.significant for r in line.scores.values())

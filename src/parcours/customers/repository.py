@@ -32,12 +32,6 @@ def insert_missing(session: Session, rows: Sequence[tuple[Any, ...]]) -> None:
     session.execute(stmt, [dict(zip(COLUMNS, row, strict=True)) for row in rows])
 
 
-def get_by_external_id(session: Session, *, external_id: str) -> Customer | None:
-    return session.scalars(
-        select(Customer).where(Customer.external_id == external_id)
-    ).one_or_none()
-
-
 def by_ids(session: Session, ids: set[int]) -> dict[int, Customer]:
     if not ids:
         return {}

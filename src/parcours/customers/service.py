@@ -32,9 +32,5 @@ def ensure_customers(session: Session, *, customers: Iterable[CustomerIn]) -> di
     return ids
 
 
-def find_customer(session: Session, *, external_id: str) -> Customer | None:
-    return repository.get_by_external_id(session, external_id=external_id)
-
-
 def get_customers(session: Session, *, ids: set[int]) -> dict[int, Customer]:
     return repository.by_ids(session, ids)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, exists, func, select
+from sqlalchemy import Table, exists, select
 from sqlalchemy.orm import Session
 
 from parcours.feedback.models import Answer, Response, Survey, Verbatim
@@ -36,13 +36,6 @@ def surveys_of_journey(session: Session, *, journey_id: int) -> Sequence[Survey]
     return session.scalars(
         select(Survey).where(Survey.journey_id == journey_id).order_by(Survey.id)
     ).all()
-
-
-def count_responses(session: Session, *, source: str | None = None) -> int:
-    stmt = select(func.count()).select_from(Response)
-    if source is not None:
-        stmt = stmt.where(Response.source == source)
-    return int(session.scalar(stmt) or 0)
 
 
 RESPONSES = cast(Table, Response.__table__)

@@ -169,10 +169,6 @@ def store_feedback(
     )
 
 
-def count_responses(session: Session, *, source: str | None = None) -> int:
-    return repository.count_responses(session, source=source)
-
-
 def response_facts(session: Session, *, response_ids: Sequence[int]) -> list[ResponseFacts]:
     """Stored responses with their answers and texts, in the order of `response_ids`."""
     responses, answers, texts = repository.responses_with_answers(session, response_ids)

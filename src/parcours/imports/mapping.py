@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -36,6 +37,17 @@ class FieldSpec(Spec):
     default: str | None = None
     transform: tuple[Transform, ...] = ()
     format: str | None = None  # strptime format for dates; ISO 8601 when absent
+    # The zone of moments written without an offset (e.g. Europe/Paris); UTC when absent.
+    timezone: str | None = None
+
+    @model_validator(mode="after")
+    def _known_zone(self) -> FieldSpec:
+        if self.timezone is not None:
+            try:
+                ZoneInfo(self.timezone)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(f"unknown time zone {self.timezone!r}") from None
+        return self
 
     @model_validator(mode="after")
     def _one_origin(self) -> FieldSpec:

@@ -9,7 +9,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from parcours.imports.models import ImportRun, QuarantinedRow
+from parcours.imports.models import QuarantinedRow
 
 QUARANTINE = cast(Table, QuarantinedRow.__table__)
 
@@ -31,7 +31,3 @@ def list_quarantine(
     if source is not None:
         stmt = stmt.where(QuarantinedRow.source == source)
     return session.scalars(stmt.limit(limit)).all()
-
-
-def get_run(session: Session, run_id: int) -> ImportRun | None:
-    return session.get(ImportRun, run_id)

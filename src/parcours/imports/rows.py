@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
@@ -58,6 +59,8 @@ class RowMapper:
         m = mapping
         self._external_id = compile_required(m.external_id, "external_id")
         self._submitted_at = compile_required(m.submitted_at, "submitted_at")
+        zone = m.submitted_at.timezone
+        self._zone: tzinfo = ZoneInfo(zone) if zone else UTC
         self._step = compile_required(m.step, "step")
         self._channel = compile_required(m.channel, "channel")
         self._language = _optional(m.language, "language")
@@ -95,8 +98,10 @@ class RowMapper:
         except ValueError:
             expected = fmt or "ISO 8601 (2015-02-24 or 2015-02-24T11:35:00)"
             raise RowError("submitted_at", f"{text!r} is not a date in {expected}") from None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=self._zone)
         # Stored in UTC: SQLite keeps no offset, so every moment is normalised first.
-        return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC)
 
     def _step_and_partner(self, values: dict[str, Any]) -> tuple[StepRef, int | None]:
         step_code = self._step(values)

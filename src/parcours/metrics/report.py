@@ -27,8 +27,13 @@ class Report(BaseModel):
     lines: list[ReportLine]
 
 
-def build_report(session: Session, *, request: Slice, lang: str) -> Report:
-    rows = service.compute(session, request=request)
+def build_report(
+    session: Session, *, request: Slice, lang: str, rows: list[MetricRow] | None = None
+) -> Report:
+    """Label and arrange the scores of `request` (computed by the store unless `rows` are
+    given, e.g. by DuckDB over a snapshot)."""
+    if rows is None:
+        rows = service.compute(session, request=request)
     labels = _labels(session, rows, request.by, lang)
     lines: dict[tuple[object, ...], ReportLine] = {}
     order: dict[tuple[object, ...], tuple[object, ...]] = {}

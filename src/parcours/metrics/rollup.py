@@ -2,7 +2,7 @@
 
 Each batch of new responses adds its counts to the rollup in the same transaction (an upsert
 that sums), so the rollup never drifts from what is committed; `rebuild` recomputes it from
-scratch, and `check` compares both.
+scratch, after a repair or a bulk deletion.
 """
 
 from __future__ import annotations

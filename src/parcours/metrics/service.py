@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import time
 from typing import Any
 
@@ -82,10 +82,3 @@ def satisfaction_by_step(session: Session, *, journey_id: int) -> dict[int, tupl
         entry[0] += int(row["top"] or 0)
         entry[1] += int(row["n"])
     return {step: (100.0 * top / n, n) for step, (top, n) in totals.items() if n}
-
-
-def kinds_present(rows: Sequence[MetricRow]) -> list[QuestionKind]:
-    seen: dict[QuestionKind, None] = {}
-    for r in rows:
-        seen.setdefault(r.kind, None)
-    return list(seen)
