@@ -52,6 +52,8 @@ RULE = RuleDoc.model_validate(
 # Likelihood to recommend as surveys see it: most answers high, a tail of detractors.
 NPS_WEIGHTS = [2, 1, 1, 2, 3, 4, 6, 10, 20, 25, 26]
 
+ADMIN = Actor(user_id=None, role=Role.ADMIN)
+
 
 def store_responses(factory: object, n: int, rnd: random.Random) -> list[int]:
     with factory() as session:  # type: ignore[operator]
@@ -153,10 +155,10 @@ def main() -> None:
         stored_s = time.perf_counter() - started
 
         with factory() as session:
-            rules_service.load_rule(session, doc=RULE, now=START)
+            rules_service.load_rule(session, actor=ADMIN, doc=RULE, now=START)
             session.commit()
             report = rules_service.dry_run(
-                session, doc=RULE, since=START, until=START + timedelta(days=400)
+                session, actor=ADMIN, doc=RULE, since=START, until=START + timedelta(days=400)
             )
             # The floor: the same conditions on facts already in memory.
             facts = feedback_service.response_facts(session, response_ids=ids[:20_000])

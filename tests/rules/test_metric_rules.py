@@ -37,6 +37,8 @@ RULE = RuleDoc.model_validate(
     }
 )
 
+ADMIN = Actor(user_id=None, role=Role.ADMIN)
+
 
 def _store(session: Session, scores: dict[str, list[int]]) -> dict[str, int]:
     journey = journeys_service.load_journey(session, doc=journey_doc())
@@ -65,7 +67,7 @@ def _store(session: Session, scores: dict[str, list[int]]) -> dict[str, int]:
 def test_a_significant_drop_fires_once_a_day(session: Session) -> None:
     # The flight: 40 answers, mostly detractors; the hotel: 40 promoters; check-in: too few.
     _store(session, {"flight": [2] * 30 + [10] * 10, "hotel": [10] * 40, "check-in": [0] * 5})
-    rules_service.load_rule(session, doc=RULE, now=NOW)
+    rules_service.load_rule(session, actor=ADMIN, doc=RULE, now=NOW)
     first = rules_service.check_metrics(session, now=NOW)
     assert [r.replayed for r in first] == [False]
     assert "metric.high=" in first[0].reason
@@ -93,3 +95,12 @@ def test_partners_read_only_the_feedback_about_their_steps(session: Session) -> 
         feedback_service.partner_feedback(
             session, actor=as_airline, partner_id=hotel, step_ids={steps["hotel"]}
         )
+
+
+def test_the_rules_service_itself_refuses_agents_and_partners(session: Session) -> None:
+    for role in (Role.AGENT, Role.PARTNER, Role.EMPLOYEE):
+        with pytest.raises(PermissionDeniedError):
+            rules_service.load_rule(session, actor=Actor(user_id=1, role=role), doc=RULE, now=NOW)
+    rules_service.load_rule(
+        session, actor=Actor(user_id=1, role=Role.CX_MANAGER), doc=RULE, now=NOW
+    )

@@ -59,6 +59,8 @@ RULES = """
      reason: {fr: Retard de votre vol, en: Your flight was late}}
 """
 
+ADMIN = Actor(user_id=None, role=Role.ADMIN)
+
 
 def _setup(session: Session) -> dict[str, int]:
     journey = journeys_service.load_journey(session, doc=journey_doc())
@@ -93,7 +95,7 @@ def _setup(session: Session) -> dict[str, int]:
         ),
     )
     for item in yaml.safe_load(RULES):
-        rules_service.load_rule(session, doc=RuleDoc.model_validate(item), now=NOW)
+        rules_service.load_rule(session, actor=ADMIN, doc=RuleDoc.model_validate(item), now=NOW)
     session.flush()
     return {**steps, "airline": airline.id, "partner_user": partner_user.id}
 
@@ -185,8 +187,10 @@ def test_a_delayed_flight_compensates_every_passenger_once(session: Session) -> 
         customers=("p1", "p2", "p3"),
         data={"delay_minutes": 47, "flight": "AF1234"},
     )
-    first = rules_service.ingest_event(session, event=event, now=NOW)
-    again = rules_service.ingest_event(session, event=event, now=NOW + timedelta(minutes=5))
+    first = rules_service.ingest_event(session, actor=ADMIN, event=event, now=NOW)
+    again = rules_service.ingest_event(
+        session, actor=ADMIN, event=event, now=NOW + timedelta(minutes=5)
+    )
     assert [r.replayed for r in first] == [False]
     assert [r.replayed for r in again] == [True]
     assert session.scalar(select(func.count()).select_from(Gesture)) == 3
@@ -194,7 +198,7 @@ def test_a_delayed_flight_compensates_every_passenger_once(session: Session) -> 
     assert session.scalar(select(func.count()).select_from(RuleRun)) == 1
 
     short = event.model_copy(update={"key": "AF999-2026-11-23", "data": {"delay_minutes": 20}})
-    assert rules_service.ingest_event(session, event=short, now=NOW) == []
+    assert rules_service.ingest_event(session, actor=ADMIN, event=short, now=NOW) == []
     assert session.scalar(select(func.count()).select_from(Gesture)) == 3
 
 
@@ -210,7 +214,7 @@ def test_bulk_history_does_not_trigger_live_rules_and_dry_run_counts(session: Se
         )
     )
     report = rules_service.dry_run(
-        session, doc=doc, since=NOW - timedelta(days=1), until=NOW + timedelta(days=1)
+        session, actor=ADMIN, doc=doc, since=NOW - timedelta(days=1), until=NOW + timedelta(days=1)
     )
     assert (report.evaluated, report.would_fire) == (1, 1)
 
@@ -225,9 +229,9 @@ def test_a_failing_action_is_recorded_and_spoils_nothing_else(session: Session) 
             "actions": [{"type": "webhook", "url": "ftp://nowhere"}],
         }
     )
-    rules_service.load_rule(session, doc=broken, now=NOW)
+    rules_service.load_rule(session, actor=ADMIN, doc=broken, now=NOW)
     response_id = _answer(session, ids, nps=9, text="Bien", key="w1")
-    (run,) = rules_service.runs(session, code="broken-webhook")
+    (run,) = rules_service.runs(session, actor=ADMIN, code="broken-webhook")
     assert run.subject == f"response:{response_id}"
     assert [(a.done, a.detail.startswith("failed:")) for a in run.actions] == [(False, True)]
     # The run belongs to the caller's transaction: rolled back with it, even on SQLite.

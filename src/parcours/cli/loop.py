@@ -103,9 +103,19 @@ def audit(
 def deliver() -> None:
     """Send the e-mails and webhooks that are due (SMTP and secret from PARCOURS_* variables)."""
     settings = DeliverySettings.from_env()
+    totals = {"sent": 0, "retried": 0, "failed": 0}
     with STATE.session() as session:
-        report = notifications_service.deliver_due(
-            session, now=datetime.now(UTC), settings=settings
-        )
-        session.commit()
-    STATE.console.print(f"sent {report.sent}, to retry {report.retried}, failed {report.failed}")
+        # One message per transaction: the store is never held while a mail server answers,
+        # and what was sent stays recorded as sent whatever happens to the next one.
+        while True:
+            report = notifications_service.deliver_due(
+                session, now=datetime.now(UTC), settings=settings, limit=1
+            )
+            session.commit()
+            if not report.sent + report.retried + report.failed:
+                break
+            for key in totals:
+                totals[key] += getattr(report, key)
+    STATE.console.print(
+        f"sent {totals['sent']}, to retry {totals['retried']}, failed {totals['failed']}"
+    )

@@ -12,10 +12,14 @@ import yaml
 from pydantic import ValidationError
 from rich.table import Table
 
+from parcours.accounts.roles import Actor, Role
 from parcours.cli.context import STATE, parse_moment
 from parcours.rules import service as rules_service
 from parcours.rules.schemas import EventIn, RuleDoc
 from parcours.store.base import utcnow
+
+# The command line is run by whoever holds the store: it acts as an administrator.
+OPERATOR = Actor(user_id=None, role=Role.ADMIN)
 
 app = typer.Typer(help="Rules: feedback and events turned into actions.", no_args_is_help=True)
 events_app = typer.Typer(
@@ -45,7 +49,7 @@ def load(
     docs = _read_rules(file)
     with STATE.session() as session:
         for doc in docs:
-            rules_service.load_rule(session, doc=doc, now=utcnow())
+            rules_service.load_rule(session, actor=OPERATOR, doc=doc, now=utcnow())
         session.commit()
     STATE.console.print(", ".join(d.code for d in docs))
 
@@ -54,7 +58,7 @@ def load(
 def list_rules() -> None:
     """List rules with their trigger and whether they are on."""
     with STATE.session() as session:
-        docs = rules_service.list_rules(session)
+        docs = rules_service.list_rules(session, actor=OPERATOR)
     table = Table()
     for header in ("code", "name", "trigger", "on"):
         table.add_column(header)
@@ -77,7 +81,7 @@ def dry_run(
     end = parse_moment(until, "--until") if until else utcnow()
     with STATE.session() as session:
         report = rules_service.dry_run(
-            session, doc=doc, since=end - timedelta(days=days), until=end
+            session, actor=OPERATOR, doc=doc, since=end - timedelta(days=days), until=end
         )
     STATE.console.print(
         f"{doc.code}: would have fired {report.would_fire} times on {report.evaluated} responses "
@@ -89,7 +93,7 @@ def dry_run(
 def runs(code: Annotated[str, typer.Argument(help="Rule code.")], limit: int = 20) -> None:
     """What a rule did: each subject, why it fired, and its actions."""
     with STATE.session() as session:
-        reports = rules_service.runs(session, code=code, limit=limit)
+        reports = rules_service.runs(session, actor=OPERATOR, code=code, limit=limit)
     for r in reports:
         done = "; ".join(f"{a.type}: {a.detail}" for a in r.actions)
         STATE.console.print(f"{r.subject}  [{r.reason}]  -> {done}")
@@ -114,7 +118,7 @@ def send(
     """Deliver an external event to the rules (a second delivery acts no more)."""
     event = EventIn.model_validate(json.loads(file.read_text(encoding="utf-8")))
     with STATE.session() as session:
-        reports = rules_service.ingest_event(session, event=event, now=utcnow())
+        reports = rules_service.ingest_event(session, actor=OPERATOR, event=event, now=utcnow())
         session.commit()
     for r in reports:
         state = "already done" if r.replayed else ", ".join(a.detail for a in r.actions)

@@ -11,9 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from parcours import events
+from parcours.accounts.roles import Actor
 from parcours.errors import NotFoundError
 from parcours.feedback import service as feedback_service
-from parcours.rules import actions, context, metric_watch, repository
+from parcours.rules import actions, auth, context, metric_watch, repository
 from parcours.rules.conditions import explain
 from parcours.rules.models import Rule, RuleRun
 from parcours.rules.schemas import (
@@ -37,8 +38,9 @@ class RuleNotFoundError(NotFoundError, RuleError):
     """No rule with that code."""
 
 
-def load_rule(session: Session, *, doc: RuleDoc, now: datetime) -> Rule:
+def load_rule(session: Session, *, actor: Actor, doc: RuleDoc, now: datetime) -> Rule:
     """Create or replace the rule `doc.code` (its past runs stay)."""
+    auth.require_manage(actor)
     rule = repository.get_rule(session, code=doc.code)
     if rule is None:
         rule = Rule(code=doc.code)
@@ -57,16 +59,17 @@ def rule_doc(rule: Rule) -> RuleDoc:
     return RuleDoc.model_validate(rule.definition)
 
 
-def list_rules(session: Session) -> list[RuleDoc]:
+def list_rules(session: Session, *, actor: Actor) -> list[RuleDoc]:
+    auth.require_manage(actor)
     return [rule_doc(r) for r in repository.list_rules(session)]
 
 
-def set_enabled(session: Session, *, code: str, enabled: bool) -> Rule:
+def set_enabled(session: Session, *, actor: Actor, code: str, enabled: bool, now: datetime) -> Rule:
     rule = repository.get_rule(session, code=code)
     if rule is None:
         raise RuleNotFoundError(f"no rule {code!r}")
     doc = rule_doc(rule).model_copy(update={"enabled": enabled})
-    return load_rule(session, doc=doc, now=utcnow())
+    return load_rule(session, actor=actor, doc=doc, now=now)
 
 
 def _apply(
@@ -137,11 +140,14 @@ def on_responses_stored(session: Session, event: events.ResponsesStored) -> None
     apply_to_responses(session, response_ids=event.response_ids, origin=event.origin, now=now)
 
 
-def ingest_event(session: Session, *, event: EventIn, now: datetime) -> list[RunReport]:
+def ingest_event(
+    session: Session, *, actor: Actor, event: EventIn, now: datetime
+) -> list[RunReport]:
     """Keep an external event once per (type, key) and apply the rules that listen to it.
 
     Delivered again (same type and key), it is counted but acts no more.
     """
+    auth.require_send_events(actor)
     if not repository.add_event_once(session, event=event, now=now):
         repository.count_delivery(session, event_type=event.type, key=event.key)
     ctx = context.event_context(event)
@@ -183,12 +189,19 @@ def apply_to_closed_case(session: Session, *, case_id: int, now: datetime) -> li
 
 
 def dry_run(
-    session: Session, *, doc: RuleDoc, since: datetime, until: datetime, sample: int = 10
+    session: Session,
+    *,
+    actor: Actor,
+    doc: RuleDoc,
+    since: datetime,
+    until: datetime,
+    sample: int = 10,
 ) -> DryRunReport:
     """How often a response rule would have fired on the responses of [since, until).
 
     Nothing is written: "this rule would have fired 312 times last month".
     """
+    auth.require_manage(actor)
     if doc.trigger.type is not TriggerType.RESPONSE:
         raise RuleError("only response rules can be tried on past responses")
     started = time.perf_counter()
@@ -215,7 +228,8 @@ def dry_run(
     )
 
 
-def runs(session: Session, *, code: str, limit: int = 100) -> list[RunReport]:
+def runs(session: Session, *, actor: Actor, code: str, limit: int = 100) -> list[RunReport]:
+    auth.require_manage(actor)
     rule = repository.get_rule(session, code=code)
     if rule is None:
         raise RuleNotFoundError(f"no rule {code!r}")
