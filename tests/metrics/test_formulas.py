@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from parcours.feedback.kinds import QuestionKind
-from parcours.metrics.formulas import Counts, mean, net_score, proportion, score
+from parcours.metrics.formulas import Counts, mean, net_score, proportion, score, t95
 
 
 def test_nps_hand_computed() -> None:
@@ -125,3 +125,10 @@ def test_mean_interval_contains_the_mean(values: list[int]) -> None:
     m, low, high = mean(total, float(sum(v * v for v in values)), len(values))
     assert low <= m <= high
     assert m == pytest.approx(total / len(values))
+
+
+def test_student_quantiles_match_the_tables_beyond_the_small_samples() -> None:
+    # Published two-sided 95% quantiles: df 30 -> 2.042, 40 -> 2.021, 60 -> 2.000, 120 -> 1.980.
+    for n, expected in ((31, 2.042), (41, 2.021), (61, 2.000), (121, 1.980)):
+        assert t95(n) == pytest.approx(expected, abs=0.001)
+    assert t95(10_001) == pytest.approx(1.960, abs=0.001)
