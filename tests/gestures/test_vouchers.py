@@ -125,3 +125,14 @@ def test_redeem_needs_a_reference(session: Session, people: People) -> None:
     with pytest.raises(ValueError, match="reference"):
         service.redeem(session, code=voucher.code, reference="  ", now=NOW)
     assert issubclass(UnknownVoucherError, VoucherError)
+
+
+def test_the_redemption_itself_refuses_a_gesture_cancelled_meanwhile(
+    session: Session, people: People
+) -> None:
+    """The single UPDATE checks the gesture too, whatever the till read a moment before."""
+    from parcours.gestures import repository  # noqa: PLC0415
+
+    voucher = _voucher(session, people)
+    service.cancel(session, actor=people.agent, gesture_id=voucher.gesture_id, now=NOW)
+    assert not repository.mark_redeemed(session, voucher_id=voucher.id, reference="x", now=NOW)

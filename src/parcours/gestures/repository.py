@@ -79,11 +79,17 @@ def get_voucher(session: Session, *, code: str) -> Voucher | None:
 
 
 def mark_redeemed(session: Session, *, voucher_id: int, reference: str, now: datetime) -> bool:
-    """Redeem only if still unredeemed, in one statement: of two tills scanning the same code
-    at once, exactly one succeeds."""
+    """Redeem only if still unredeemed and its gesture still granted, in one statement: of two
+    tills scanning the same code at once exactly one succeeds, and a gesture cancelled in the
+    meantime cannot be redeemed."""
+    still_granted = (
+        select(Gesture.id)
+        .where(Gesture.id == Voucher.gesture_id, Gesture.status == GestureStatus.GRANTED.value)
+        .exists()
+    )
     result = session.execute(
         update(Voucher)
-        .where(Voucher.id == voucher_id, Voucher.redeemed_at.is_(None))
+        .where(Voucher.id == voucher_id, Voucher.redeemed_at.is_(None), still_granted)
         .values(redeemed_at=now, redeemed_reference=reference)
         .execution_options(synchronize_session=False)
     )

@@ -258,6 +258,12 @@ def redeem(session: Session, *, code: str, reference: str, now: datetime) -> Vou
         session, voucher_id=voucher.id, reference=reference.strip(), now=now
     ):
         session.refresh(voucher)
+        session.refresh(voucher.gesture)
+        if voucher.gesture.status != GestureStatus.GRANTED.value:
+            # Cancelled between our reading and our update.
+            raise VoucherVoidError(
+                en="this voucher has been cancelled", fr="ce bon d'achat a été annulé"
+            )
         raise _already_redeemed(voucher.redeemed_at or now)
     session.refresh(voucher)
     return voucher
