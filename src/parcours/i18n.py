@@ -6,6 +6,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "journey": {"fr": "parcours", "en": "journey"},
     "step": {"fr": "étape", "en": "step"},
     "partner": {"fr": "partenaire", "en": "partner"},
+    "team": {"fr": "équipe", "en": "team"},
     "channel": {"fr": "canal", "en": "channel"},
     "country": {"fr": "pays", "en": "country"},
     "segment": {"fr": "segment", "en": "segment"},
@@ -49,6 +50,49 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field": {"fr": "champ", "en": "field"},
     "reason": {"fr": "raison", "en": "reason"},
     "error": {"fr": "Erreur", "en": "Error"},
+    "rules_headers": {"fr": "code|nom|déclencheur|actif", "en": "code|name|trigger|on"},
+    "yes": {"fr": "oui", "en": "yes"},
+    "no": {"fr": "non", "en": "no"},
+    "dry_run": {
+        "fr": "{code} : se serait déclenchée {fired} fois sur {evaluated} réponses des {days} "
+        "derniers jours ({rate:,.0f} évaluées par seconde)",
+        "en": "{code}: would have fired {fired} times on {evaluated} responses of the last "
+        "{days} days ({rate:,.0f} evaluated per second)",
+    },
+    "metric_runs": {
+        "fr": "{new} nouvelles, {done} déjà faites aujourd'hui",
+        "en": "{new} new, {done} already done today",
+    },
+    "already_done": {"fr": "déjà fait", "en": "already done"},
+    "no_rule_fired": {"fr": "aucune règle déclenchée", "en": "no rule fired"},
+    "escalated": {"fr": "{n} dossiers escaladés : {refs}", "en": "{n} escalated: {refs}"},
+    "loop_title": {
+        "fr": "boucle fermée, {days} derniers jours, par {by}",
+        "en": "closed loop, last {days} days, by {by}",
+    },
+    "loop_headers": {
+        "fr": "|dossiers|1re réponse|résolution|résolu au 1er contact|rappel < 48 h|"
+        "satisfaction avant → après",
+        "en": "|cases|1st response|resolution|once & done|call-back < 48 h|"
+        "satisfaction before → after",
+    },
+    "audit_title": {
+        "fr": "gestes accordés, {days} derniers jours (taux d'échantillon {rate:.0%})",
+        "en": "gestures granted, last {days} days (sample rate {rate:.0%})",
+    },
+    "audit_headers": {
+        "fr": "utilisateur|devise|nombre|total|au-delà de la confiance|à contrôler",
+        "en": "user|currency|count|total|above trust|to review",
+    },
+    "delivered": {
+        "fr": "envoyés {sent}, à réessayer {retried}, en échec {failed}",
+        "en": "sent {sent}, to retry {retried}, failed {failed}",
+    },
+    "user_created": {
+        "fr": "utilisateur {id} : {email} ({role})",
+        "en": "user {id}: {email} ({role})",
+    },
+    "snapshot_rows": {"fr": "{name} : {n:,} lignes", "en": "{name}: {n:,} rows"},
 }
 
 

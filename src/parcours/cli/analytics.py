@@ -9,6 +9,7 @@ import typer
 
 from parcours.analytics.snapshot import export_snapshot
 from parcours.cli.context import STATE
+from parcours.i18n import t
 
 app = typer.Typer(help="Columnar snapshots for large analyses.", no_args_is_help=True)
 
@@ -20,4 +21,6 @@ def export(
     """Write responses.parquet and answers.parquet (then: parcours report --snapshot DIR)."""
     with STATE.session() as session:
         counts = export_snapshot(session, directory=directory)
-    STATE.console.print(", ".join(f"{name}: {n:,} rows" for name, n in counts.items()))
+    STATE.console.print(
+        ", ".join(t("snapshot_rows", STATE.lang, name=name, n=n) for name, n in counts.items())
+    )

@@ -14,6 +14,7 @@ from parcours.cases import service as cases_service
 from parcours.cases.schemas import GroupBy
 from parcours.cli.context import STATE
 from parcours.gestures import service as gestures_service
+from parcours.i18n import t
 from parcours.notifications import service as notifications_service
 from parcours.notifications.settings import DeliverySettings
 from parcours.store.base import utcnow
@@ -44,9 +45,8 @@ def escalate() -> None:
     with STATE.session() as session:
         escalated = cases_service.escalate_overdue(session, now=utcnow())
         session.commit()
-        STATE.console.print(
-            f"{len(escalated)} escalated: " + ", ".join(c.reference for c in escalated)
-        )
+        refs = ", ".join(c.reference for c in escalated)
+        STATE.console.print(t("escalated", STATE.lang, n=len(escalated), refs=refs))
 
 
 @cases_app.command("figures")
@@ -59,9 +59,8 @@ def loop_figures(
     since, until = _period(days)
     with STATE.session() as session:
         rows = figures.loop_figures(session, since=since, until=until, by=by.value)
-    table = Table(title=f"closed loop, last {days} days, by {by.value}")
-    for header in ("", "cases", "1st response", "resolution", "once & done",
-                   "call-back < 48 h", "satisfaction before → after"):  # fmt: skip
+    table = Table(title=t("loop_title", STATE.lang, days=days, by=t(by.value, STATE.lang)))
+    for header in t("loop_headers", STATE.lang).split("|"):
         table.add_column(header)
     for r in rows:
         before = "—" if r.satisfaction_before is None else f"{r.satisfaction_before:.0f}"
@@ -88,8 +87,8 @@ def audit(
     since, until = _period(days)
     with STATE.session() as session:
         report = gestures_service.audit_sample(session, since=since, until=until, seed=seed)
-    table = Table(title=f"gestures granted, last {days} days (sample rate {report.rate:.0%})")
-    for header in ("user", "currency", "count", "total", "above trust", "to review"):
+    table = Table(title=t("audit_title", STATE.lang, days=days, rate=report.rate))
+    for header in t("audit_headers", STATE.lang).split("|"):
         table.add_column(header)
     for a in report.agents:
         table.add_row(
@@ -116,6 +115,4 @@ def deliver() -> None:
                 break
             for key in totals:
                 totals[key] += getattr(report, key)
-    STATE.console.print(
-        f"sent {totals['sent']}, to retry {totals['retried']}, failed {totals['failed']}"
-    )
+    STATE.console.print(t("delivered", STATE.lang, **totals))

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from parcours.accounts.roles import Actor, Role
 from parcours.cli.context import STATE, parse_moment
+from parcours.i18n import t
 from parcours.rules import service as rules_service
 from parcours.rules.schemas import EventIn, RuleDoc
 from parcours.store.base import utcnow
@@ -60,11 +61,13 @@ def list_rules() -> None:
     with STATE.session() as session:
         docs = rules_service.list_rules(session, actor=OPERATOR)
     table = Table()
-    for header in ("code", "name", "trigger", "on"):
+    for header in t("rules_headers", STATE.lang).split("|"):
         table.add_column(header)
     for d in docs:
         trigger = d.trigger.type.value + (f":{d.trigger.event}" if d.trigger.event else "")
-        table.add_row(d.code, d.name.get(STATE.lang), trigger, "yes" if d.enabled else "no")
+        table.add_row(
+            d.code, d.name.get(STATE.lang), trigger, t("yes" if d.enabled else "no", STATE.lang)
+        )
     STATE.console.print(table)
 
 
@@ -84,8 +87,15 @@ def dry_run(
             session, actor=OPERATOR, doc=doc, since=end - timedelta(days=days), until=end
         )
     STATE.console.print(
-        f"{doc.code}: would have fired {report.would_fire} times on {report.evaluated} responses "
-        f"of the last {days} days ({report.per_second:,.0f} evaluated per second)"
+        t(
+            "dry_run",
+            STATE.lang,
+            code=doc.code,
+            fired=report.would_fire,
+            evaluated=report.evaluated,
+            days=days,
+            rate=report.per_second,
+        )
     )
 
 
@@ -106,7 +116,9 @@ def check_metrics() -> None:
         reports = rules_service.check_metrics(session, now=utcnow())
         session.commit()
     fresh = [r for r in reports if not r.replayed]
-    STATE.console.print(f"{len(fresh)} new, {len(reports) - len(fresh)} already done today")
+    STATE.console.print(
+        t("metric_runs", STATE.lang, new=len(fresh), done=len(reports) - len(fresh))
+    )
     for r in fresh:
         STATE.console.print(f"{r.rule} {r.subject}: " + ", ".join(a.detail for a in r.actions))
 
@@ -121,7 +133,9 @@ def send(
         reports = rules_service.ingest_event(session, actor=OPERATOR, event=event, now=utcnow())
         session.commit()
     for r in reports:
-        state = "already done" if r.replayed else ", ".join(a.detail for a in r.actions)
+        state = (
+            t("already_done", STATE.lang) if r.replayed else ", ".join(a.detail for a in r.actions)
+        )
         STATE.console.print(f"{r.rule}: {state}")
     if not reports:
-        STATE.console.print("no rule fired")
+        STATE.console.print(t("no_rule_fired", STATE.lang))

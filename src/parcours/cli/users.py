@@ -11,6 +11,7 @@ from parcours.accounts import service as accounts_service
 from parcours.accounts.roles import Role
 from parcours.accounts.schemas import UserIn
 from parcours.cli.context import STATE
+from parcours.i18n import t
 from parcours.journeys import service as journeys_service
 
 app = typer.Typer(help="Users, roles and API tokens.", no_args_is_help=True)
@@ -42,7 +43,9 @@ def add(
             ),
         )
         session.commit()
-        STATE.console.print(f"user {user.id}: {user.email} ({user.role})")
+        STATE.console.print(
+            t("user_created", STATE.lang, id=user.id, email=user.email, role=user.role)
+        )
 
 
 @app.command("token")
