@@ -23,7 +23,6 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-from sqlalchemy.dialects import postgresql
 
 from parcours.analytics import duck
 from parcours.feedback.kinds import QuestionKind
@@ -55,21 +54,14 @@ def generate(directory: Path, rows: int) -> None:
     con.close()
 
 
-def duckdb_sql(stmt: object) -> str:
-    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
-    return str(
-        stmt.compile(dialect=dialect, compile_kwargs={"literal_binds": True, "duckdb": True})
-    )  # type: ignore[attr-defined]
-
-
 def build_rollup(con: duckdb.DuckDBPyConnection) -> int:
     con.execute("DROP TABLE IF EXISTS metric_rollups")
-    con.execute(f"CREATE TABLE metric_rollups AS {duckdb_sql(rollup.rollup_select())}")
+    con.execute(f"CREATE TABLE metric_rollups AS {duck.to_sql(rollup.rollup_select())}")
     return int(con.execute("SELECT count(*) FROM metric_rollups").fetchone()[0])  # type: ignore[index]
 
 
 def query_rollup(con: duckdb.DuckDBPyConnection) -> int:
-    sql = duckdb_sql(queries.aggregate_statement(REQUEST, queries.rollup_source()))
+    sql = duck.to_sql(queries.aggregate_statement(REQUEST, queries.rollup_source()))
     cursor = con.execute(sql)
     names = [d[0] for d in cursor.description]
     return len(

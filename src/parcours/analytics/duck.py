@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+from sqlalchemy import ClauseElement
 from sqlalchemy.dialects import postgresql
 
 from parcours.metrics import queries
@@ -12,12 +13,18 @@ from parcours.metrics.schemas import MetricRow, Slice
 from parcours.metrics.service import score_rows
 
 
-def aggregate_sql(request: Slice) -> str:
-    """The store's aggregation statement, compiled for DuckDB (PostgreSQL syntax, inlined)."""
-    stmt = queries.aggregate_statement(request, queries.raw_source())
+def to_sql(statement: ClauseElement) -> str:
+    """A statement of the store compiled for DuckDB (PostgreSQL syntax, values inlined)."""
     dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
-    compiled = stmt.compile(dialect=dialect, compile_kwargs={"literal_binds": True, "duckdb": True})
+    compiled = statement.compile(
+        dialect=dialect, compile_kwargs={"literal_binds": True, "duckdb": True}
+    )
     return str(compiled)
+
+
+def aggregate_sql(request: Slice) -> str:
+    """The store's aggregation statement over the raw answers, for DuckDB."""
+    return to_sql(queries.aggregate_statement(request, queries.raw_source()))
 
 
 def connect(directory: Path) -> duckdb.DuckDBPyConnection:

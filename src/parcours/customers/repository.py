@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from parcours.customers.models import Customer
+from parcours.store import bulk
 
 CUSTOMERS = cast(Table, Customer.__table__)
 
@@ -23,7 +23,7 @@ def insert_missing(session: Session, rows: Sequence[tuple[Any, ...]]) -> None:
     its profile says, and gains what it lacked (an e-mail, a country) from the new rows."""
     if not rows:
         return
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    insert = bulk.dialect_insert(session)
     stmt = insert(CUSTOMERS)
     stmt = stmt.on_conflict_do_update(
         index_elements=["id"],

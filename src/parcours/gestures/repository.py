@@ -8,22 +8,18 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Insert, case, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
 from parcours.gestures.models import Gesture, GesturePolicy, Voucher
 from parcours.gestures.schemas import GestureStatus
+from parcours.store import bulk
 
 
 def _insert_ignoring(session: Session, model: type[Any], rows: Sequence[dict[str, Any]]) -> Insert:
     """INSERT ... ON CONFLICT DO NOTHING: a concurrent writer's row wins without an error,
     which an earlier SELECT could not guarantee (it cannot see uncommitted rows)."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        return postgresql.insert(model).values(list(rows)).on_conflict_do_nothing()
-    if dialect == "sqlite":
-        return sqlite.insert(model).values(list(rows)).on_conflict_do_nothing()
-    raise NotImplementedError(f"gestures need SQLite or PostgreSQL, not {dialect}")
+    insert = bulk.dialect_insert(session)
+    return cast(Insert, insert(model).values(list(rows)).on_conflict_do_nothing())
 
 
 def get_policy(session: Session, *, organisation: str) -> GesturePolicy | None:

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from parcours.imports.models import QuarantinedRow
+from parcours.store import bulk
 
 QUARANTINE = cast(Table, QuarantinedRow.__table__)
 
@@ -18,7 +18,7 @@ def add_rejections(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     """Keep rejected rows; the same line of the same file is kept once however often it is run."""
     if not rows:
         return
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    insert = bulk.dialect_insert(session)
     session.execute(insert(QUARANTINE).on_conflict_do_nothing(), list(rows))
 
 

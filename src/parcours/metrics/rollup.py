@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, Table, delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import FunctionElement
@@ -79,7 +78,7 @@ def add_responses(session: Session, *, response_ids: Sequence[int]) -> None:
     if not response_ids:
         return
     rows = rollup_select().where(bulk.id_in(Response.id, response_ids))
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    insert = bulk.dialect_insert(session)
     stmt = insert(ROLLUPS).from_select([*KEY, *MEASURES], rows)
     stmt = stmt.on_conflict_do_update(
         index_elements=list(KEY),

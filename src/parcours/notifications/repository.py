@@ -7,10 +7,10 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from parcours.notifications.models import OutboxMessage, OutboxStatus
+from parcours.store import bulk
 
 
 def insert_if_absent(session: Session, values: dict[str, Any]) -> None:
@@ -19,8 +19,7 @@ def insert_if_absent(session: Session, values: dict[str, Any]) -> None:
     ON CONFLICT DO NOTHING rather than look-then-insert: two transactions queueing the same key
     at once end with one row, and neither fails.
     """
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    insert = bulk.dialect_insert(session)
     statement = insert(OutboxMessage).values(**values)
     session.execute(statement.on_conflict_do_nothing(index_elements=["idempotency_key"]))
 

@@ -7,11 +7,11 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Table, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from parcours.rules.models import ExternalEvent, Rule, RuleRun
 from parcours.rules.schemas import EventIn
+from parcours.store import bulk
 
 
 def get_rule(session: Session, *, code: str) -> Rule | None:
@@ -65,7 +65,7 @@ def add_event_once(session: Session, *, event: EventIn, now: datetime) -> bool:
         "deliveries": 1,
     }
     table = cast(Table, ExternalEvent.__table__)
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    insert = bulk.dialect_insert(session)
     result = session.execute(insert(table).values(**row).on_conflict_do_nothing())
     return bool(cast(CursorResult[Any], result).rowcount)
 

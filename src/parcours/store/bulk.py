@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any, cast
 
 from sqlalchemy import ClauseElement, ColumnElement, CursorResult, Dialect, Table, literal_column
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 Processor = tuple[int, Callable[[Any], Any]]
@@ -70,3 +71,9 @@ def execute_once(session: Session, statement: ClauseElement) -> CursorResult[Any
     connection = session.connection()
     sql = statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
     return connection.exec_driver_sql(str(sql))
+
+
+def dialect_insert(session: Session) -> Callable[..., Any]:
+    """`insert` of the session's database, the one that knows ON CONFLICT (SQLite or
+    PostgreSQL)."""
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
