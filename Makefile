@@ -17,6 +17,9 @@ demo: $(STAMP)
 	rm -f var/demo.db var/demo.db-wal var/demo.db-shm
 	COLUMNS=$${COLUMNS:-160} PARCOURS_DATABASE_URL=sqlite:///var/demo.db \
 		$(BIN)/parcours demo --data-dir $(DATA_DIR)
+	@echo "Parcours on http://127.0.0.1:8000 (Ctrl-C to stop; DEMO_SERVE=0 skips the server)"
+	@if [ "$${DEMO_SERVE:-1}" != 0 ]; then \
+		PARCOURS_DATABASE_URL=sqlite:///var/demo.db $(BIN)/parcours serve; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

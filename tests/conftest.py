@@ -62,3 +62,16 @@ def session(factory: sessionmaker[Session]) -> Iterator[Session]:
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def public_data() -> Path:
+    """The public data sets (../shared/data, or PARCOURS_DATA_DIR): real data in the loop.
+
+    Tests that need a whole public set take this fixture; where the sets are absent the test
+    is skipped with the reason, never passed.
+    """
+    root = Path(os.environ.get("PARCOURS_DATA_DIR", Path(__file__).parents[2] / "shared" / "data"))
+    if not (root / "telco-churn").is_dir():
+        pytest.skip(f"public data sets not found at {root} (set PARCOURS_DATA_DIR)")
+    return root

@@ -92,8 +92,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "utilisateur {id} : {email} ({role})",
         "en": "user {id}: {email} ({role})",
     },
+    "password_set": {"fr": "Mot de passe changé pour {email}.", "en": "Password set for {email}."},
+    "demo_users": {
+        "fr": "Comptes de démonstration (mot de passe « {password} ») : {emails}",
+        "en": "Demo accounts (password '{password}'): {emails}",
+    },
     "snapshot_rows": {"fr": "{name} : {n:,} lignes", "en": "{name}: {n:,} rows"},
 }
+
+
+def add_messages(messages: dict[str, dict[str, str]]) -> None:
+    """Let a domain keep its own words beside its code; a key may be defined only once."""
+    for key, texts in messages.items():
+        if key in MESSAGES and MESSAGES[key] != texts:
+            raise ValueError(f"message key {key!r} is defined twice")
+        if set(texts) != {"fr", "en"}:
+            raise ValueError(f"message {key!r} needs exactly 'fr' and 'en'")
+        MESSAGES[key] = texts
 
 
 def t(key: str, lang: str, **values: object) -> str:

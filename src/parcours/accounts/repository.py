@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from parcours.accounts.models import ApiToken, User
 
 
 def get_by_email(session: Session, *, email: str) -> User | None:
-    return session.scalars(select(User).where(User.email == email)).one_or_none()
+    return session.scalars(
+        select(User).where(func.lower(User.email) == email.strip().lower())
+    ).one_or_none()
 
 
 def users_of_partner(session: Session, *, partner_id: int) -> list[User]:

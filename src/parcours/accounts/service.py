@@ -7,7 +7,7 @@ import secrets
 
 from sqlalchemy.orm import Session
 
-from parcours.accounts import repository
+from parcours.accounts import passwords, repository
 from parcours.accounts.models import ApiToken, User
 from parcours.accounts.roles import Actor, Role
 from parcours.accounts.schemas import UserIn
@@ -27,6 +27,22 @@ def create_user(session: Session, *, data: UserIn) -> User:
     user = User(**data.model_dump(mode="json"))
     session.add(user)
     session.flush()
+    return user
+
+
+def set_password(session: Session, *, user: User, password: str) -> None:
+    user.password_hash = passwords.hash_password(password)
+    session.flush()
+
+
+def authenticate(session: Session, *, email: str, password: str) -> User | None:
+    """The user whose e-mail and password these are, or None (same time either way)."""
+    user = repository.get_by_email(session, email=email.strip().lower())
+    stored = user.password_hash if user is not None else None
+    if not passwords.verify_password(stored, password) or user is None:
+        return None
+    if stored is not None and passwords.needs_rehash(stored):
+        user.password_hash = passwords.hash_password(password)
     return user
 
 

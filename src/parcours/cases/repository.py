@@ -163,3 +163,20 @@ def scored_answers(
         )
     )
     return [(r[0], r[1], r[2]) for r in rows]
+
+
+def active_cases(
+    session: Session,
+    *,
+    statuses: Sequence[str],
+    team: str | None,
+    partner_id: int | None,
+    limit: int,
+) -> list[Case]:
+    """Active cases, the one whose resolution is due first at the top."""
+    stmt = select(Case).where(Case.status.in_(statuses))
+    if team is not None:
+        stmt = stmt.where(or_(Case.team == team, Case.team.is_(None)))
+    if partner_id is not None:
+        stmt = stmt.where(Case.partner_id == partner_id)
+    return list(session.scalars(stmt.order_by(Case.resolution_due_at, Case.id).limit(limit)))

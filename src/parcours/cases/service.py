@@ -369,6 +369,29 @@ def partner_inbox(
     return repository.cases_of_partner(session, partner_id=partner_id, statuses=wanted)
 
 
+ACTIVE = (
+    CaseStatus.NEW.value,
+    CaseStatus.OPEN.value,
+    CaseStatus.PENDING_CUSTOMER.value,
+    CaseStatus.PENDING_PARTNER.value,
+)
+
+
+def queue(session: Session, *, actor: Actor, limit: int = 200) -> list[Case]:
+    """The case desk's queue: active cases by resolution due date. A partner's user sees only
+    its partner's cases; an agent or manager with a team sees the team's and unassigned ones."""
+    if auth.is_partner(actor):
+        partner_id = actor.partner_id if actor.partner_id is not None else -1
+        auth.require_may_see_partner(actor, partner_id)  # refuses a partner user without one
+        return repository.active_cases(
+            session, statuses=ACTIVE, team=None, partner_id=partner_id, limit=limit
+        )
+    auth.require_may_open(actor)
+    return repository.active_cases(
+        session, statuses=ACTIVE, team=actor.team, partner_id=None, limit=limit
+    )
+
+
 def customer_cases(session: Session, *, customer_id: int) -> list[Case]:
     """Every case of a customer, oldest first (the clienteling view)."""
     return repository.cases_of_customer(session, customer_id=customer_id)
@@ -412,6 +435,7 @@ __all__ = [
     "open_case",
     "partner_inbox",
     "process_of",
+    "queue",
     "reference_of",
     "review_suggestion",
     "skip_task",

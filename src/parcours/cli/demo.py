@@ -10,11 +10,17 @@ import typer
 import yaml
 from pydantic import BaseModel
 
+from parcours.accounts import repository as accounts_repository
+from parcours.accounts import service as accounts_service
+from parcours.accounts.roles import Role
+from parcours.accounts.schemas import UserIn
 from parcours.cli import journey as journey_cli
 from parcours.cli import report as report_cli
 from parcours.cli.context import STATE
 from parcours.cli.imports import import_with_progress, print_summary
+from parcours.i18n import t
 from parcours.imports.runner import DEFAULT_BATCH
+from parcours.journeys import service as journeys_service
 from parcours.store import migrate
 
 
@@ -56,3 +62,32 @@ def demo(
     journey_cli.show(code)
     report_cli.report(journey=code, by="step", hide_small=False)
     report_cli.report(journey=code, by="step,partner", hide_small=True)
+    _demo_users()
+
+
+# Who signs in to the demo web app; the password is public on purpose (local demo only).
+DEMO_PASSWORD = "parcours-demo"
+DEMO_USERS: tuple[tuple[str, str, Role, str | None], ...] = (
+    ("admin@parcours.demo", "Ada Admin", Role.ADMIN, None),
+    ("cx@parcours.demo", "Camille CX", Role.CX_MANAGER, None),
+    ("agent@parcours.demo", "Alex Agent", Role.AGENT, None),
+    ("airline@parcours.demo", "Paul Partenaire", Role.PARTNER, "airline"),
+)
+
+
+def _demo_users() -> None:
+    with STATE.session() as session:
+        for email, name, role, partner in DEMO_USERS:
+            if accounts_repository.get_by_email(session, email=email) is not None:
+                continue
+            partner_id = (
+                journeys_service.require_partner(session, code=partner).id if partner else None
+            )
+            user = accounts_service.create_user(
+                session,
+                data=UserIn(email=email, name=name, role=role, partner_id=partner_id),
+            )
+            accounts_service.set_password(session, user=user, password=DEMO_PASSWORD)
+        session.commit()
+    emails = ", ".join(email for email, *_ in DEMO_USERS)
+    STATE.console.print(t("demo_users", STATE.lang, password=DEMO_PASSWORD, emails=emails))

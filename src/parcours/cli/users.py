@@ -25,6 +25,13 @@ def add(
     partner: Annotated[str | None, typer.Option(help="Partner code, for partner users.")] = None,
     team: Annotated[str | None, typer.Option(help="Team, for agents and managers.")] = None,
     language: Annotated[str, typer.Option(help="fr or en.")] = "fr",
+    password: Annotated[
+        str | None,
+        typer.Option(
+            envvar="PARCOURS_PASSWORD",
+            help="Web sign-in password (at least 10 characters); without it, API tokens only.",
+        ),
+    ] = None,
 ) -> None:
     """Create a user."""
     with STATE.session() as session:
@@ -42,10 +49,36 @@ def add(
                 language=language,
             ),
         )
+        if password:
+            accounts_service.set_password(session, user=user, password=password)
         session.commit()
         STATE.console.print(
             t("user_created", STATE.lang, id=user.id, email=user.email, role=user.role)
         )
+
+
+@app.command("password")
+def set_password(
+    email: Annotated[str, typer.Argument(help="The user's e-mail.")],
+    password: Annotated[
+        str,
+        typer.Option(
+            prompt=True,
+            hide_input=True,
+            confirmation_prompt=True,
+            envvar="PARCOURS_PASSWORD",
+            help="The new password (asked when not given).",
+        ),
+    ],
+) -> None:
+    """Set a user's web sign-in password (stored as an argon2 hash)."""
+    with STATE.session() as session:
+        user = accounts_repository.get_by_email(session, email=email)
+        if user is None:
+            raise LookupError(f"no user {email!r}")
+        accounts_service.set_password(session, user=user, password=password)
+        session.commit()
+    STATE.console.print(t("password_set", STATE.lang, email=email))
 
 
 @app.command("token")
@@ -66,7 +99,7 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve the HTTP API (OpenAPI at /docs) on HOST:PORT."""
+    """Serve the web application and the HTTP API (OpenAPI at /docs) on HOST:PORT."""
     import uvicorn  # noqa: PLC0415 (only this command needs the server)
 
     from parcours.web.app import create_app  # noqa: PLC0415

@@ -9,6 +9,7 @@ from typing import cast
 from sqlalchemy import Table, exists, select
 from sqlalchemy.orm import Session
 
+from parcours.customers.models import Customer
 from parcours.feedback.models import Answer, Response, Survey, Verbatim
 from parcours.store import bulk
 
@@ -94,3 +95,47 @@ def partner_response_ids(
             select(Response.id).where(about).order_by(Response.submitted_at.desc()).limit(limit)
         )
     )
+
+
+def recent_verbatims(
+    session: Session,
+    *,
+    step_ids: Sequence[int],
+    since: datetime | None,
+    until: datetime | None,
+    channels: Sequence[str],
+    countries: Sequence[str],
+    segments: Sequence[str],
+    limit: int,
+) -> list[tuple[Verbatim, Response]]:
+    """The newest verbatims of these steps, with their response, within the filters."""
+    stmt = (
+        select(Verbatim, Response)
+        .join(Response, Response.id == Verbatim.response_id)
+        .where(Response.step_id.in_(step_ids))
+    )
+    if since is not None:
+        stmt = stmt.where(Response.submitted_at >= since)
+    if until is not None:
+        stmt = stmt.where(Response.submitted_at < until)
+    if channels:
+        stmt = stmt.where(Response.channel.in_(channels))
+    if countries or segments:
+        # Country and segment belong to the customer, as in the metrics' slices.
+        stmt = stmt.join(Customer, Customer.id == Response.customer_id)
+        if countries:
+            stmt = stmt.where(Customer.country.in_(countries))
+        if segments:
+            stmt = stmt.where(Customer.segment.in_(segments))
+    stmt = stmt.order_by(Response.submitted_at.desc(), Verbatim.id).limit(limit)
+    return [(v, r) for v, r in session.execute(stmt).all()]
+
+
+def customer_response_ids(session: Session, *, customer_id: int, limit: int) -> list[int]:
+    stmt = (
+        select(Response.id)
+        .where(Response.customer_id == customer_id)
+        .order_by(Response.submitted_at.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))

@@ -278,3 +278,56 @@ def partner_feedback(
         session, partner_id=partner_id, shared_step_ids=step_ids, limit=limit
     )
     return response_facts(session, response_ids=ids)
+
+
+@dataclass(frozen=True)
+class VerbatimView:
+    """A verbatim as a page shows it: the text and where and when it was written."""
+
+    id: int
+    text: str
+    language: str | None
+    step_id: int
+    partner_id: int | None
+    channel: str
+    submitted_at: datetime
+
+
+def recent_verbatims(
+    session: Session,
+    *,
+    step_ids: Sequence[int],
+    since: datetime | None = None,
+    until: datetime | None = None,
+    channels: Sequence[str] = (),
+    countries: Sequence[str] = (),
+    segments: Sequence[str] = (),
+    limit: int = 50,
+) -> list[VerbatimView]:
+    rows = repository.recent_verbatims(
+        session,
+        step_ids=step_ids,
+        since=since,
+        until=until,
+        channels=channels,
+        countries=countries,
+        segments=segments,
+        limit=limit,
+    )
+    return [
+        VerbatimView(
+            id=v.id,
+            text=v.text,
+            language=v.language,
+            step_id=r.step_id,
+            partner_id=r.partner_id,
+            channel=r.channel,
+            submitted_at=r.submitted_at,
+        )
+        for v, r in rows
+    ]
+
+
+def customer_response_ids(session: Session, *, customer_id: int, limit: int = 100) -> list[int]:
+    """The customer's responses, newest first, across steps and channels (clienteling)."""
+    return repository.customer_response_ids(session, customer_id=customer_id, limit=limit)

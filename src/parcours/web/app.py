@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.middleware.sessions import SessionMiddleware
 
+from parcours.accounts import views as accounts_views
 from parcours.accounts.roles import PermissionDeniedError
 from parcours.cases import api as cases_api
+from parcours.cases import views as cases_views
+from parcours.config import secret_key
 from parcours.errors import BilingualError, NotFoundError
 from parcours.feedback import api as feedback_api
 from parcours.feedback import views as feedback_views
 from parcours.gestures import api as gestures_api
+from parcours.journeys import views as journeys_views
 from parcours.rules import api as rules_api
 from parcours.store.engine import make_engine, make_session_factory
+from parcours.web.pages import render
+from parcours.web.signin import SignInRequiredError, page_lang
+
+SESSION_HOURS = 8
+
+
+def _is_page(request: Request) -> bool:
+    return not request.url.path.startswith("/api")
 
 
 def _text(request: Request, exc: Exception) -> str:
@@ -23,7 +36,19 @@ def _text(request: Request, exc: Exception) -> str:
     return str(exc)
 
 
-def create_app(database_url: str) -> FastAPI:
+def _error_page(request: Request, title_key: str, text: str, status: int) -> HTMLResponse:
+    return render(
+        request,
+        "error.html",
+        lang=page_lang(request),
+        viewer=None,
+        title_key=title_key,
+        status_code=status,
+        text=text,
+    )
+
+
+def create_app(database_url: str, *, https_only: bool = False) -> FastAPI:
     app = FastAPI(
         title="Parcours API",
         description="Rules, events, cases and commercial gestures of Parcours (JSON, OpenAPI).",
@@ -35,13 +60,34 @@ def create_app(database_url: str) -> FastAPI:
     app.include_router(gestures_api.router)
     app.include_router(feedback_api.router)
     app.include_router(feedback_views.router)
+    app.include_router(accounts_views.router)
+    app.include_router(journeys_views.router)
+    app.include_router(cases_views.router)
+    # Signed cookie sessions for the pages (the API keeps bearer tokens); SameSite=Lax keeps the
+    # cookie off cross-site posts, and every form also carries a CSRF token.
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=secret_key(),
+        session_cookie="parcours_session",
+        max_age=SESSION_HOURS * 3600,
+        same_site="lax",
+        https_only=https_only,
+    )
+
+    @app.exception_handler(SignInRequiredError)
+    async def _sign_in(request: Request, exc: SignInRequiredError) -> RedirectResponse:
+        return RedirectResponse(f"/login?next={exc.next_url}", status_code=303)
 
     @app.exception_handler(PermissionDeniedError)
-    async def _forbidden(request: Request, exc: PermissionDeniedError) -> JSONResponse:
+    async def _forbidden(request: Request, exc: PermissionDeniedError) -> Response:
+        if _is_page(request):
+            return _error_page(request, "web_forbidden", _text(request, exc), 403)
         return JSONResponse({"detail": _text(request, exc)}, status_code=403)
 
     @app.exception_handler(NotFoundError)
-    async def _not_found(request: Request, exc: NotFoundError) -> JSONResponse:
+    async def _not_found(request: Request, exc: NotFoundError) -> Response:
+        if _is_page(request):
+            return _error_page(request, "web_not_found", _text(request, exc), 404)
         return JSONResponse({"detail": _text(request, exc)}, status_code=404)
 
     @app.exception_handler(ValueError)
