@@ -36,11 +36,13 @@ def _text(request: Request, exc: Exception) -> str:
     return str(exc)
 
 
-def _error_page(request: Request, title_key: str, text: str, status: int) -> HTMLResponse:
+def _error_page(request: Request, title_key: str, exc: Exception, status: int) -> HTMLResponse:
+    lang = page_lang(request)  # the interface's language, as chosen in the session
+    text = exc.message(lang) if isinstance(exc, BilingualError) else str(exc)
     return render(
         request,
         "error.html",
-        lang=page_lang(request),
+        lang=lang,
         viewer=None,
         title_key=title_key,
         status_code=status,
@@ -81,13 +83,13 @@ def create_app(database_url: str, *, https_only: bool = False) -> FastAPI:
     @app.exception_handler(PermissionDeniedError)
     async def _forbidden(request: Request, exc: PermissionDeniedError) -> Response:
         if _is_page(request):
-            return _error_page(request, "web_forbidden", _text(request, exc), 403)
+            return _error_page(request, "web_forbidden", exc, 403)
         return JSONResponse({"detail": _text(request, exc)}, status_code=403)
 
     @app.exception_handler(NotFoundError)
     async def _not_found(request: Request, exc: NotFoundError) -> Response:
         if _is_page(request):
-            return _error_page(request, "web_not_found", _text(request, exc), 404)
+            return _error_page(request, "web_not_found", exc, 404)
         return JSONResponse({"detail": _text(request, exc)}, status_code=404)
 
     @app.exception_handler(ValueError)

@@ -1,0 +1,344 @@
+"""Every route of the application x every role: the expected answer (allowed, denied, sign in
+first) is written down here and checked, route by route. A route missing from the table fails
+the test, so a new page or endpoint cannot ship without its row.
+
+Allowed means neither 401/403 nor a redirect to the sign-in page (the request itself is valid,
+so a 2xx/3xx or a business 404/422 are what an allowed caller meets); denied means 403.
+Partner users act for the airline; targets of other partners are the hotel's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session, sessionmaker
+
+from parcours.accounts import repository as accounts_repository
+from parcours.accounts import service as accounts_service
+from parcours.accounts.roles import Role
+from parcours.accounts.schemas import UserIn
+from parcours.cases import service as cases_service
+from parcours.config import secret_key
+from parcours.feedback.kinds import QuestionKind
+from parcours.feedback.links import SurveyLink, make_token
+from parcours.gestures import service as gestures_service
+from parcours.gestures.schemas import GestureIn
+from parcours.web.app import create_app
+from tests.cases.conftest import NOW, World, case_in, make_world, respond
+
+PASSWORD = "correct horse battery"
+# Who is asking: the cases' test world (tests/cases/conftest.py) gives one user of each role.
+PEOPLE = {
+    "admin": "zoe@example.org",
+    "cx_manager": "emma@example.org",
+    "agent": "alice@example.org",
+    "manager": "chloe@example.org",
+    "partner": "gaelle@example.org",
+    "employee": "farid@example.org",
+}
+ROLES = (*PEOPLE, "anonymous")
+STAFF = {"admin", "cx_manager", "agent", "manager"}
+OVERSEERS = {"admin", "cx_manager", "manager"}
+EVERYONE = set(PEOPLE)
+
+A, D, L = "allow", "deny", "login"  # allowed, 403, sign in first (401 or redirect to /login)
+
+
+@dataclass
+class Ctx:
+    world: World
+    factory: sessionmaker[Session]
+    partner_case: int  # routed to the airline (the partner user's own)
+    other_case: int  # routed to the hotel
+
+    def new_case(self, partner: str = "airline") -> int:
+        with self.factory() as s:
+            case = cases_service.open_case(
+                s,
+                actor=self.world.agent,
+                data=case_in(partner_id=self.world.partners[partner]),
+                now=NOW,
+            )
+            s.commit()
+            return case.id
+
+    def task_of(self, case_id: int) -> int:
+        with self.factory() as s:
+            case = cases_service.get_case(s, actor=self.world.cx_manager, case_id=case_id)
+            return case.tasks[0].id
+
+    def gesture(self) -> int:
+        with self.factory() as s:
+            g = gestures_service.request_gesture(
+                s,
+                actor=self.world.agent,
+                data=GestureIn(kind="voucher", amount_cents=900_000, currency="EUR", reason="x"),
+                now=datetime.now(UTC),
+            )
+            s.commit()
+            return g.id
+
+
+def rule(code: str = "delay") -> dict[str, Any]:
+    return {
+        "code": code,
+        "name": {"fr": "Retard", "en": "Delay"},
+        "trigger": {"type": "event", "event": "flight_delayed"},
+        "conditions": [],
+        "actions": [{"type": "grant_gesture", "amount_cents": 1500, "currency": "EUR"}],
+    }
+
+
+WINDOW = {"since": "2020-01-01T00:00:00Z", "until": "2100-01-01T00:00:00Z"}
+Request = Callable[[Ctx], tuple[str, dict[str, Any]]]
+
+# (method, route) -> (how to call it for one role, expected answer per role)
+MATRIX: dict[tuple[str, str], tuple[Request, dict[str, str]]] = {
+    ("GET", "/api/rules"): (
+        lambda c: ("/api/rules", {}),
+        {"admin": A, "cx_manager": A, "agent": D, "manager": D, "partner": D, "employee": D},
+    ),
+    ("PUT", "/api/rules/{code}"): (
+        lambda c: ("/api/rules/delay", {"json": rule()}),
+        {"admin": A, "cx_manager": A, "agent": D, "manager": D, "partner": D, "employee": D},
+    ),
+    ("POST", "/api/rules/dry-run"): (
+        lambda c: ("/api/rules/dry-run", {"json": rule(), "params": WINDOW}),
+        {"admin": A, "cx_manager": A, "agent": D, "manager": D, "partner": D, "employee": D},
+    ),
+    ("GET", "/api/rules/{code}/runs"): (
+        lambda c: ("/api/rules/delay/runs", {}),
+        {"admin": A, "cx_manager": A, "agent": D, "manager": D, "partner": D, "employee": D},
+    ),
+    ("POST", "/api/events"): (
+        lambda c: (
+            "/api/events",
+            {"json": {"type": "x", "key": "k", "occurred_at": NOW.isoformat(), "data": {}}},
+        ),
+        {"admin": A, "cx_manager": A, "agent": D, "manager": D, "partner": D, "employee": D},
+    ),
+    ("POST", "/api/cases"): (
+        lambda c: (
+            "/api/cases",
+            {"json": {"case_type": "complaint", "title": "x", "channel": "phone"}},
+        ),
+        {r: A for r in STAFF} | {"partner": D, "employee": D},
+    ),
+    ("GET", "/api/cases/{case_id}"): (
+        lambda c: (f"/api/cases/{c.other_case}", {}),
+        {r: A for r in STAFF} | {"partner": D, "employee": D},
+    ),
+    ("GET", "/api/partners/{partner_id}/cases"): (
+        lambda c: (f"/api/partners/{c.world.partners['hotel-co']}/cases", {}),
+        {r: A for r in STAFF} | {"partner": D, "employee": D},
+    ),
+    ("POST", "/api/cases/{case_id}/transitions"): (
+        lambda c: (f"/api/cases/{c.new_case('hotel-co')}/transitions", {"json": {"to": "open"}}),
+        {r: A for r in STAFF} | {"partner": D, "employee": D},
+    ),
+    ("POST", "/api/cases/{case_id}/notes"): (
+        lambda c: (f"/api/cases/{c.other_case}/notes", {"json": {"body": "note"}}),
+        {r: A for r in STAFF} | {"partner": D, "employee": D},
+    ),
+    ("POST", "/api/cases/{case_id}/tasks"): (
+        lambda c: (
+            f"/api/cases/{c.other_case}/tasks",
+            {"json": {"title_fr": "Rappeler", "title_en": "Call back"}},
+        ),
+        {r: A for r in STAFF} | {"partner": D, "employee": D},
+    ),
+    ("POST", "/api/tasks/{task_id}/done"): (
+        lambda c: (f"/api/tasks/{c.task_of(c.new_case('hotel-co'))}/done", {}),
+        {r: A for r in STAFF} | {"partner": D, "employee": D},
+    ),
+    ("GET", "/api/loop-figures"): (
+        lambda c: ("/api/loop-figures", {"params": WINDOW}),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
+    ("POST", "/api/gestures"): (
+        lambda c: (
+            "/api/gestures",
+            {"json": {"kind": "voucher", "amount_cents": 1000, "currency": "EUR", "reason": "x"}},
+        ),
+        {r: A for r in STAFF} | {"partner": D, "employee": D},
+    ),
+    ("POST", "/api/gestures/{gesture_id}/decision"): (
+        lambda c: (f"/api/gestures/{c.gesture()}/decision", {"json": {"approve": True}}),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
+    ("GET", "/api/gestures/audit"): (
+        lambda c: ("/api/gestures/audit", {"params": WINDOW}),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
+    ("GET", "/api/partners/{partner_id}/feedback"): (
+        lambda c: (f"/api/partners/{c.world.partners['hotel-co']}/feedback", {}),
+        {r: A for r in STAFF} | {"partner": D, "employee": D},
+    ),
+    ("GET", "/"): (lambda c: ("/", {}), {r: A for r in EVERYONE}),
+    ("GET", "/journeys/{code}"): (
+        lambda c: ("/journeys/trip", {}),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
+    ("GET", "/journeys/{code}/steps/{step}"): (
+        lambda c: ("/journeys/trip/steps/flight", {}),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
+    ("GET", "/partner"): (
+        lambda c: (f"/partner?partner={c.world.partners['hotel-co']}", {}),
+        # A partner user always gets its own scorecard, whatever it asks for.
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": A, "employee": D},
+    ),
+    ("GET", "/desk"): (
+        lambda c: ("/desk", {}),
+        {r: A for r in STAFF} | {"partner": A, "employee": D},
+    ),
+    ("GET", "/desk/cases/{case_id}"): (
+        lambda c: (f"/desk/cases/{c.other_case}", {}),
+        {r: A for r in STAFF} | {"partner": D, "employee": D},
+    ),
+    ("POST", "/desk/cases/{case_id}/notes"): (
+        lambda c: (f"/desk/cases/{c.other_case}/notes", {"data": {"body": "note"}}),
+        {r: A for r in STAFF} | {"partner": D, "employee": D},
+    ),
+    ("POST", "/desk/tasks/{task_id}/done"): (
+        lambda c: (
+            f"/desk/tasks/{c.task_of(c.new_case('hotel-co'))}/done",
+            {"data": {"case_id": "1"}},
+        ),
+        {r: A for r in STAFF} | {"partner": D, "employee": D},
+    ),
+}
+# Open to everyone, signed in or not: they are checked for what they are.
+PUBLIC = {
+    ("GET", "/login"),
+    ("POST", "/login"),
+    ("POST", "/logout"),
+    ("GET", "/s/{token}"),
+    ("POST", "/s/{token}"),
+    ("POST", "/api/vouchers/{code}/redemption"),
+}
+DOCS = {"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"}
+
+
+def app_routes(app: FastAPI) -> set[tuple[str, str]]:
+    found = set()
+    for route in app.routes:
+        inner = getattr(route, "original_router", None)
+        routes = inner.routes if inner is not None else [route]
+        for r in routes:
+            path = getattr(r, "path", None)
+            if path is None or path in DOCS:
+                continue
+            for method in getattr(r, "methods", None) or ():
+                if method != "HEAD":
+                    found.add((method, path))
+    return found
+
+
+@pytest.fixture
+def ctx(factory: sessionmaker[Session]) -> Ctx:
+    with factory() as s:
+        world = make_world(s)
+        accounts_service.create_user(
+            s, data=UserIn(email=PEOPLE["admin"], name="Zoe", role=Role.ADMIN)
+        )
+        for email in PEOPLE.values():
+            user = accounts_repository.get_by_email(s, email=email)
+            assert user is not None
+            accounts_service.set_password(s, user=user, password=PASSWORD)
+        respond(s, world, "r1", scores={QuestionKind.NPS: 3}, partner="hotel-co", step="hotel")
+        s.commit()
+    c = Ctx(world, factory, 0, 0)
+    c.partner_case = c.new_case("airline")
+    c.other_case = c.new_case("hotel-co")
+    return c
+
+
+def _client(app: FastAPI, who: str) -> Iterator[tuple[TestClient, dict[str, str]]]:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        headers: dict[str, str] = {}
+        if who != "anonymous":
+            page = client.get("/login")
+            token = re.search(r'name="csrf" value="([^"]+)"', page.text)
+            assert token
+            signed = client.post(
+                "/login",
+                data={"email": PEOPLE[who], "password": PASSWORD, "csrf": token.group(1)},
+                follow_redirects=False,
+            )
+            assert signed.status_code == 303
+        yield client, headers
+
+
+def test_every_route_is_in_the_matrix(database_url: str) -> None:
+    routes = app_routes(create_app(database_url))
+    missing = routes - set(MATRIX) - PUBLIC
+    assert not missing, f"routes without an authorization row: {sorted(missing)}"
+    stale = set(MATRIX) - routes
+    assert not stale, f"rows for routes that no longer exist: {sorted(stale)}"
+
+
+@pytest.mark.parametrize("who", ROLES)
+def test_each_role_gets_what_the_matrix_says(ctx: Ctx, database_url: str, who: str) -> None:
+    app = create_app(database_url)
+    outcomes: dict[tuple[str, str], tuple[str, int]] = {}
+    with ctx.factory() as s:
+        tokens = {}
+        if who != "anonymous":
+            user = accounts_repository.get_by_email(s, email=PEOPLE[who])
+            assert user is not None
+            tokens["Authorization"] = "Bearer " + accounts_service.issue_token(s, user=user)
+        s.commit()
+    for client, _ in _client(app, who):
+        csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text)
+        assert csrf
+        for (method, route), (make, expected) in MATRIX.items():
+            path, kwargs = make(ctx)
+            if route.startswith("/api"):
+                kwargs["headers"] = tokens
+            elif method == "POST":
+                kwargs["data"] = {**kwargs.get("data", {}), "csrf": csrf.group(1)}
+            response = client.request(method, path, follow_redirects=False, **kwargs)
+            want = L if who == "anonymous" else expected[who]
+            outcomes[(method, route)] = (want, response.status_code)
+            if want == D:
+                ok = response.status_code == 403
+            elif want == L:
+                ok = response.status_code == 401 or (
+                    response.status_code == 303
+                    and response.headers["location"].startswith("/login")
+                )
+            else:
+                ok = response.status_code not in (401, 403) and not (
+                    response.is_redirect and response.headers["location"].startswith("/login")
+                )
+            assert ok, (
+                f"{who} {method} {path}: expected {want}, "
+                f"got {response.status_code} {response.text[:200]}"
+            )
+    assert len(outcomes) == len(MATRIX)
+
+
+def test_survey_pages_and_sign_in_are_public(ctx: Ctx, database_url: str) -> None:
+    token = make_token(
+        SurveyLink(
+            survey="trip-survey",
+            step_id=ctx.world.steps["flight"],
+            case_reference=None,
+            customer="c",
+            lang="fr",
+            expires=int((datetime.now(UTC) + timedelta(days=1)).timestamp()),
+        ),
+        secret=secret_key(),
+    )
+    with TestClient(create_app(database_url), base_url="http://127.0.0.1") as client:
+        assert client.get(f"/s/{token}").status_code == 200
+        assert client.post(f"/s/{token}", data={"q_nps": "9"}).status_code == 200
+        assert client.get("/login").status_code == 200
