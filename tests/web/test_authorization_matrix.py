@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -96,6 +97,7 @@ def rule(code: str = "delay") -> dict[str, Any]:
     }
 
 
+KANO_CSV = b"respondent,element,functional,dysfunctional\nr1,wifi,like,neutral\n"
 WINDOW = {"since": "2020-01-01T00:00:00Z", "until": "2100-01-01T00:00:00Z"}
 Request = Callable[[Ctx], tuple[str, dict[str, Any]]]
 
@@ -214,6 +216,29 @@ MATRIX: dict[tuple[str, str], tuple[Request, dict[str, str]]] = {
         ),
         {r: A for r in STAFF} | {"partner": D, "employee": D},
     ),
+    ("GET", "/insights"): (
+        lambda c: ("/insights", {}),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
+    ("GET", "/insights/drivers"): (
+        lambda c: ("/insights/drivers?dataset=lounge&target=recommended", {}),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
+    ("GET", "/insights/peakend"): (
+        lambda c: ("/insights/peakend", {}),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
+    ("GET", "/insights/kano"): (
+        lambda c: ("/insights/kano", {}),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
+    ("POST", "/insights/kano"): (
+        lambda c: (
+            "/insights/kano",
+            {"files": {"file": ("k.csv", KANO_CSV, "text/csv")}},
+        ),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
 }
 # Open to everyone, signed in or not: they are checked for what they are.
 PUBLIC = {
@@ -240,6 +265,15 @@ def app_routes(app: FastAPI) -> set[tuple[str, str]]:
                 if method != "HEAD":
                     found.add((method, path))
     return found
+
+
+@pytest.fixture(autouse=True)
+def sample_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The insight pages read public data: a small committed sample stands in for it."""
+    (tmp_path / "skytrax").mkdir()
+    sample = Path(__file__).parents[1] / "data" / "lounge-sample.csv"
+    (tmp_path / "skytrax" / "lounge.csv").write_bytes(sample.read_bytes())
+    monkeypatch.setenv("PARCOURS_DATA_DIR", str(tmp_path))
 
 
 @pytest.fixture

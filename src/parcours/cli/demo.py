@@ -12,16 +12,20 @@ from pydantic import BaseModel
 
 from parcours.accounts import repository as accounts_repository
 from parcours.accounts import service as accounts_service
-from parcours.accounts.roles import Role
+from parcours.accounts.roles import Actor, Role
 from parcours.accounts.schemas import UserIn
+from parcours.cases import service as cases_service
+from parcours.cases.schemas import CaseIn
 from parcours.cli import journey as journey_cli
 from parcours.cli import report as report_cli
 from parcours.cli.context import STATE
 from parcours.cli.imports import import_with_progress, print_summary
+from parcours.feedback import service as feedback_service
 from parcours.i18n import t
 from parcours.imports.runner import DEFAULT_BATCH
 from parcours.journeys import service as journeys_service
 from parcours.store import migrate
+from parcours.store.base import utcnow
 
 
 class DemoImport(BaseModel):
@@ -63,6 +67,7 @@ def demo(
     report_cli.report(journey=code, by="step", hide_small=False)
     report_cli.report(journey=code, by="step,partner", hide_small=True)
     _demo_users()
+    _demo_cases(code)
 
 
 # Who signs in to the demo web app; the password is public on purpose (local demo only).
@@ -91,3 +96,39 @@ def _demo_users() -> None:
         session.commit()
     emails = ", ".join(email for email, *_ in DEMO_USERS)
     STATE.console.print(t("demo_users", STATE.lang, password=DEMO_PASSWORD, emails=emails))
+
+
+def _demo_cases(journey_code: str, per_step: int = 3) -> None:
+    """A few cases opened from the newest complaints of each step, so that the case desk of
+    the demo has work in it (as an agent would open them from the verbatims)."""
+    agent = Actor(user_id=None, role=Role.AGENT)
+    with STATE.session() as session:
+        journey = journeys_service.require_journey(session, code=journey_code)
+        if cases_service.queue(session, actor=Actor(user_id=None, role=Role.ADMIN)):
+            return  # the demo ran before on this store
+        for step in journey.steps:
+            views = feedback_service.recent_verbatims(session, step_ids=[step.id], limit=per_step)
+            for view in views:
+                cases_service.open_case(
+                    session,
+                    actor=agent,
+                    data=CaseIn(
+                        case_type="complaint",
+                        title=_title(view.text),
+                        description=view.text,
+                        channel="email",
+                        customer_id=view.customer_id,
+                        response_id=view.response_id,
+                        journey_id=journey.id,
+                        step_id=step.id,
+                        partner_id=view.partner_id,
+                        origin="demo",
+                    ),
+                    now=utcnow(),
+                )
+        session.commit()
+
+
+def _title(text: str, width: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"

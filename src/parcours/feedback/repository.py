@@ -139,3 +139,13 @@ def customer_response_ids(session: Session, *, customer_id: int, limit: int) -> 
         .limit(limit)
     )
     return list(session.scalars(stmt))
+
+
+def verbatims_after(
+    session: Session, *, after_id: int | None, limit: int
+) -> list[tuple[Verbatim, Response]]:
+    """Verbatims in id order, from just after `after_id`: a resumable walk over all of them."""
+    stmt = select(Verbatim, Response).join(Response, Response.id == Verbatim.response_id)
+    if after_id is not None:
+        stmt = stmt.where(Verbatim.id > after_id)
+    return [(v, r) for v, r in session.execute(stmt.order_by(Verbatim.id).limit(limit)).all()]

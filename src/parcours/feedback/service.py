@@ -287,10 +287,35 @@ class VerbatimView:
     id: int
     text: str
     language: str | None
+    response_id: int
+    customer_id: int | None
     step_id: int
     partner_id: int | None
     channel: str
     submitted_at: datetime
+
+
+def _view(v: Any, r: Any) -> VerbatimView:
+    return VerbatimView(
+        id=v.id,
+        text=v.text,
+        language=v.language,
+        response_id=r.id,
+        customer_id=r.customer_id,
+        step_id=r.step_id,
+        partner_id=r.partner_id,
+        channel=r.channel,
+        submitted_at=r.submitted_at,
+    )
+
+
+def verbatims_after(
+    session: Session, *, after_id: int | None, limit: int = 1000
+) -> list[VerbatimView]:
+    """Every stored verbatim, in id order, a batch at a time (the text engine's input)."""
+    return [
+        _view(v, r) for v, r in repository.verbatims_after(session, after_id=after_id, limit=limit)
+    ]
 
 
 def recent_verbatims(
@@ -314,18 +339,7 @@ def recent_verbatims(
         segments=segments,
         limit=limit,
     )
-    return [
-        VerbatimView(
-            id=v.id,
-            text=v.text,
-            language=v.language,
-            step_id=r.step_id,
-            partner_id=r.partner_id,
-            channel=r.channel,
-            submitted_at=r.submitted_at,
-        )
-        for v, r in rows
-    ]
+    return [_view(v, r) for v, r in rows]
 
 
 def customer_response_ids(session: Session, *, customer_id: int, limit: int = 100) -> list[int]:

@@ -21,6 +21,8 @@ from parcours.journeys.schemas import StepMaps
 from parcours.journeys.service import require_journey
 from parcours.metrics import service as metrics_service
 from parcours.metrics.schemas import Dimension, MetricRow, Slice
+from parcours.text import annotations as text_annotations
+from parcours.text.annotations import AnnotationView, TagCount
 
 
 class StepNotFoundError(NotFoundError, BilingualError):
@@ -62,6 +64,8 @@ class StepTile:
     # 0 (worst) .. 1 (best) on the score's own scale; None when there is no score.
     goodness: float | None
     others: tuple[MetricRow, ...] = field(default_factory=tuple)
+    # What customers' words say of the step: its top themes, irritants first.
+    themes: tuple[TagCount, ...] = field(default_factory=tuple)
 
     @property
     def tone(self) -> str:
@@ -130,6 +134,12 @@ def journey_dashboard(
     require_overseer(actor)
     journey = require_journey(session, code=code)
     scores = step_scores(session, journey_id=journey.id, filters=filters)
+    themes = text_annotations.top_tags(
+        session,
+        step_ids=[step.id for step in journey.steps],
+        since=filters.since,
+        until=filters.until,
+    )
     tiles = []
     for step in journey.steps:
         rows = scores.get(step.id, [])
@@ -147,6 +157,7 @@ def journey_dashboard(
                 score=top,
                 goodness=None if top is None else min(max(goodness(top), 0.0), 1.0),
                 others=tuple(r for r in rows if r is not top),
+                themes=tuple(themes.get(step.id, ())),
             )
         )
     return Dashboard(
@@ -166,7 +177,7 @@ def step_verbatims(
     lang: str,
     filters: Filters,
     limit: int = 50,
-) -> tuple[str, list[feedback_service.VerbatimView]]:
+) -> tuple[str, list[tuple[feedback_service.VerbatimView, AnnotationView | None]]]:
     """The step's name in the journey and its newest verbatims within the filters."""
     require_overseer(actor)
     journey = require_journey(session, code=code)
@@ -186,4 +197,5 @@ def step_verbatims(
         segments=filters.segments,
         limit=limit,
     )
-    return (step.name_fr if lang == "fr" else step.name_en, views)
+    notes = text_annotations.annotations_for(session, verbatim_ids=[v.id for v in views])
+    return (step.name_fr if lang == "fr" else step.name_en, [(v, notes.get(v.id)) for v in views])

@@ -15,12 +15,19 @@ from parcours.journeys import service as journeys_service
 from parcours.journeys.feelings import FEELING_LABELS, Feeling
 from parcours.journeys.portal import PortalDeniedError
 from parcours.metrics.formulas import DEFAULT_MIN_SAMPLE
+from parcours.text.taxonomy.loader import default_taxonomy
 from parcours.web.charts import trend_chart
 from parcours.web.deps import SessionDep
 from parcours.web.pages import render
 from parcours.web.signin import LangDep, ViewerDep
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
+
+
+def _labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Names of the text engine's themes and of the target feelings, in the page's language."""
+    themes = {e.id: e.label.get(lang, e.id) for e in default_taxonomy().entries}
+    return themes, {f.value: FEELING_LABELS[f][lang] for f in Feeling}
 
 
 def _filters(request: Request) -> tuple[dashboard_service.Filters, dict[str, str]]:
@@ -78,6 +85,8 @@ def journey_page(
         raw=raw,
         query=request.url.query,
         min_sample=DEFAULT_MIN_SAMPLE,
+        theme_labels=_labels(lang)[0],
+        feeling_labels=_labels(lang)[1],
     )
 
 
@@ -98,6 +107,8 @@ def step_page(
         title_values={"name": name},
         code=code,
         verbatims=verbatims,
+        theme_labels=_labels(lang)[0],
+        feeling_labels=_labels(lang)[1],
         raw=raw,
         query=request.url.query,
     )

@@ -4,7 +4,8 @@
 import parcours.cases.models
 import parcours.gestures.models
 import parcours.notifications.models
-import parcours.rules.models  # noqa: F401
+import parcours.rules.models
+import parcours.text.tables  # noqa: F401
 from parcours.accounts.models import User
 from parcours.customers.models import Customer
 from parcours.feedback.models import Answer, Question, Response, Survey, Verbatim

@@ -15,6 +15,7 @@ from parcours.errors import BilingualError, NotFoundError
 from parcours.feedback import api as feedback_api
 from parcours.feedback import views as feedback_views
 from parcours.gestures import api as gestures_api
+from parcours.insights import views as insights_views
 from parcours.journeys import views as journeys_views
 from parcours.rules import api as rules_api
 from parcours.store.engine import make_engine, make_session_factory
@@ -65,6 +66,7 @@ def create_app(database_url: str, *, https_only: bool = False) -> FastAPI:
     app.include_router(accounts_views.router)
     app.include_router(journeys_views.router)
     app.include_router(cases_views.router)
+    app.include_router(insights_views.router)
     # Signed cookie sessions for the pages (the API keeps bearer tokens); SameSite=Lax keeps the
     # cookie off cross-site posts, and every form also carries a CSRF token.
     app.add_middleware(

@@ -75,6 +75,13 @@ add_messages(
         "portal_negative": {"fr": "Mentions négatives", "en": "Negative mentions"},
         "portal_feedback": {"fr": "Vos retours clients", "en": "Your customer feedback"},
         "portal_cases": {"fr": "Vos dossiers ouverts", "en": "Your open cases"},
+        "web_theme_detail": {
+            "fr": "{n} mentions : {neg} négatives, {pos} positives",
+            "en": "{n} mentions: {neg} negative, {pos} positive",
+        },
+        "web_sentiment_negative": {"fr": "négatif", "en": "negative"},
+        "web_sentiment_neutral": {"fr": "neutre", "en": "neutral"},
+        "web_sentiment_positive": {"fr": "positif", "en": "positive"},
         "web_minutes": {"fr": "{n} min", "en": "{n} min"},
     }
 )
