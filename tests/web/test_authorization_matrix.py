@@ -228,6 +228,14 @@ MATRIX: dict[tuple[str, str], tuple[Request, dict[str, str]]] = {
         lambda c: ("/insights/peakend", {}),
         {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
     ),
+    ("GET", "/insights/churn"): (
+        lambda c: ("/insights/churn", {}),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
+    ("GET", "/insights/recs"): (
+        lambda c: ("/insights/recs?user=1&item=1", {}),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
     ("GET", "/insights/kano"): (
         lambda c: ("/insights/kano", {}),
         {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
@@ -238,6 +246,48 @@ MATRIX: dict[tuple[str, str], tuple[Request, dict[str, str]]] = {
             {"files": {"file": ("k.csv", KANO_CSV, "text/csv")}},
         ),
         {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
+}
+ADMINS = {"admin", "cx_manager"}  # the administration, but for users (admin only)
+NOT_ADMIN = {"agent": D, "manager": D, "partner": D, "employee": D}
+
+
+def _admin(path: str, kwargs: dict[str, Any] | None = None, *, users: bool = False) -> Any:
+    allowed = {"admin": A, "cx_manager": D if users else A}
+    return (lambda c: (path, dict(kwargs or {}))), allowed | NOT_ADMIN
+
+
+JOURNEY_FILE = {"files": {"file": ("j.yaml", b"code: x\n", "application/x-yaml")}}
+MATRIX |= {
+    ("GET", "/admin"): _admin("/admin"),
+    ("GET", "/admin/journeys"): _admin("/admin/journeys"),
+    ("POST", "/admin/journeys"): _admin("/admin/journeys", JOURNEY_FILE),
+    ("GET", "/admin/journeys/{code}"): _admin("/admin/journeys/trip"),
+    ("GET", "/admin/journeys/{code}/export"): _admin("/admin/journeys/trip/export"),
+    ("GET", "/admin/surveys"): _admin("/admin/surveys"),
+    ("POST", "/admin/surveys/link"): _admin(
+        "/admin/surveys/link", {"data": {"survey": "trip-survey", "link_lang": "fr"}}
+    ),
+    ("GET", "/admin/rules"): _admin("/admin/rules"),
+    ("POST", "/admin/rules"): _admin("/admin/rules", {"data": {"text": "code: x"}}),
+    ("GET", "/admin/rules/{code}"): _admin("/admin/rules/delay"),
+    ("POST", "/admin/rules/{code}"): _admin("/admin/rules/delay", {"data": {"text": "code: x"}}),
+    ("POST", "/admin/rules/{code}/enabled"): _admin(
+        "/admin/rules/delay/enabled", {"data": {"enabled": "false"}}
+    ),
+    ("GET", "/admin/imports"): _admin("/admin/imports"),
+    ("POST", "/admin/imports"): _admin(
+        "/admin/imports", {"files": {"file": ("f.csv", b"a,b\n1,2\n", "text/csv")}}
+    ),
+    ("GET", "/admin/imports/runs/{run_id}"): _admin("/admin/imports/runs/1"),
+    ("GET", "/admin/users"): _admin("/admin/users", users=True),
+    ("POST", "/admin/users"): _admin(
+        "/admin/users",
+        {"data": {"email": "n@example.org", "name": "N", "role": "agent", "password": "x" * 12}},
+        users=True,
+    ),
+    ("POST", "/admin/users/{user_id}/password"): _admin(
+        "/admin/users/1/password", {"data": {"password": "y" * 12}}, users=True
     ),
 }
 # Open to everyone, signed in or not: they are checked for what they are.
@@ -273,6 +323,13 @@ def sample_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "skytrax").mkdir()
     sample = Path(__file__).parents[1] / "data" / "lounge-sample.csv"
     (tmp_path / "skytrax" / "lounge.csv").write_bytes(sample.read_bytes())
+    movielens = Path(__file__).parents[1] / "data" / "movielens-sample"
+    (tmp_path / "movielens-small").mkdir()
+    for name in ("ratings.csv", "movies.csv"):
+        (tmp_path / "movielens-small" / name).write_bytes((movielens / name).read_bytes())
+    (tmp_path / "telco-churn").mkdir()
+    telco = Path(__file__).parents[1] / "data" / "telco-sample.csv"
+    (tmp_path / "telco-churn" / "Telco-Customer-Churn.csv").write_bytes(telco.read_bytes())
     monkeypatch.setenv("PARCOURS_DATA_DIR", str(tmp_path))
 
 

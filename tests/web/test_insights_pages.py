@@ -113,3 +113,33 @@ def test_kano_from_an_uploaded_file(client: TestClient) -> None:
         },
     )
     assert bad.status_code == 422 and "wifi" in bad.text and "r1" in bad.text
+
+
+def test_churn_page_ranks_customers_with_reasons_and_actions(
+    client: TestClient, public_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARCOURS_DATA_DIR", str(public_data))
+    _signed_in(client, "cx@example.fr")
+    page = client.get("/insights/churn")
+    assert page.status_code == 200
+    assert "7043 customers scored" in page.text and "<svg" in page.text
+    risks = [int(r) for r in re.findall(r"<td>(\d+) %</td>", page.text)]
+    assert len(risks) == 25 and risks == sorted(risks, reverse=True)
+    assert "expected value" in page.text
+
+
+def test_recommendations_page_with_match_and_alternatives(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    sample = Path(__file__).parents[1] / "data" / "movielens-sample"
+    (tmp_path / "movielens-small").mkdir()
+    for name in ("ratings.csv", "movies.csv"):
+        (tmp_path / "movielens-small" / name).write_bytes((sample / name).read_bytes())
+    monkeypatch.setenv("PARCOURS_DATA_DIR", str(tmp_path))
+    _signed_in(client, "cx@example.fr")
+    page = client.get("/insights/recs?user=1&item=1")
+    assert page.status_code == 200, page.text[:500]
+    assert page.text.count("data-item=") == 10
+    assert "Because you liked" in page.text and "Alternatives to title 1" in page.text
+    unknown = client.get("/insights/recs?user=1&item=99999999")
+    assert unknown.status_code == 404 and "99999999" in unknown.text

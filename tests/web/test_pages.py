@@ -193,3 +193,30 @@ def test_partner_portal_shows_only_its_steps(site: Site) -> None:
     # Asking for another partner's scorecard is ignored for a partner user: still its own.
     other = site.client.get("/partner?partner=999&lang=en")
     assert "Partner scorecard: Airline" in other.text
+
+
+def test_tiles_show_irritants_and_verbatims_their_annotations(
+    site: Site, factory: sessionmaker[Session]
+) -> None:
+    from parcours.text import annotations  # noqa: PLC0415
+    from parcours.text.registry import from_config  # noqa: PLC0415
+
+    pipeline = from_config(
+        [
+            {"name": "normalise"},
+            {"name": "language"},
+            {"name": "pii"},
+            {"name": "sentences"},
+            {"name": "aspects", "polarity": "lexicon"},
+            {"name": "themes", "zero_shot": False},
+        ]
+    )
+    with factory() as s:
+        assert annotations.annotate_stored(s, pipeline=pipeline).annotated == 3
+        s.commit()
+    site.sign_in("cx")
+    board = site.client.get("/journeys/trip")
+    flight = re.search(r'data-step="flight"(.*?)</li>', board.text, re.S)
+    assert flight is not None and "Punctuality" in flight.group(1)
+    step = site.client.get("/journeys/trip/steps/flight")
+    assert step.text.count('class="tag polarity-') >= 3

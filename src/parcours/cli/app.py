@@ -13,7 +13,20 @@ from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from parcours.cli import analytics, demo, imports, journey, loop, report, rules, users
+from parcours.cli import (
+    analytics,
+    demo,
+    imports,
+    insights,
+    journey,
+    loop,
+    report,
+    rules,
+    text_annotate,
+    text_topics,
+    users,
+)
+from parcours.cli import text as text_cli
 from parcours.cli.context import STATE
 from parcours.errors import BilingualError
 from parcours.i18n import t
@@ -38,6 +51,10 @@ app.add_typer(loop.cases_app, name="cases")
 app.add_typer(loop.gestures_app, name="gestures")
 app.add_typer(loop.outbox_app, name="outbox")
 app.add_typer(analytics.app, name="analytics")
+text_cli.app.command("annotate")(text_annotate.annotate)
+text_cli.app.command("topics")(text_topics.topics)
+app.add_typer(text_cli.app, name="text")
+app.add_typer(insights.app, name="insights")
 app.command("serve")(users.serve)
 app.command("import")(imports.import_file)
 app.command("report")(report.report)

@@ -98,11 +98,23 @@ def token(
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Server processes (one per core for heavy survey traffic).")
+    ] = 1,
 ) -> None:
     """Serve the web application and the HTTP API (OpenAPI at /docs) on HOST:PORT."""
+    import os  # noqa: PLC0415
+
     import uvicorn  # noqa: PLC0415 (only this command needs the server)
 
-    from parcours.web.app import create_app  # noqa: PLC0415
-
     STATE.factory()  # refuses to start on a store that is not initialised
-    uvicorn.run(create_app(STATE.database_url), host=host, port=port, log_level="info")
+    # Each worker process builds its own app from the environment (uvicorn's factory mode).
+    os.environ["PARCOURS_DATABASE_URL"] = STATE.database_url
+    uvicorn.run(
+        "parcours.web.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )

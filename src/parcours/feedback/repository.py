@@ -18,6 +18,9 @@ def existing_responses(session: Session, ids: Sequence[int]) -> dict[int, int | 
     """For the ids already stored: the import run that stored each."""
     if not ids:
         return {}
+    if len(ids) <= 64:  # live answers: a cached statement with the ids bound
+        stmt = select(Response.id, Response.import_run_id).where(Response.id.in_(list(ids)))
+        return {rid: run for rid, run in session.execute(stmt)}
     result = bulk.execute_once(
         session, select(Response.id, Response.import_run_id).where(bulk.id_in(Response.id, ids))
     )
@@ -142,10 +145,19 @@ def customer_response_ids(session: Session, *, customer_id: int, limit: int) -> 
 
 
 def verbatims_after(
-    session: Session, *, after_id: int | None, limit: int
+    session: Session,
+    *,
+    after_id: int | None,
+    limit: int,
+    since: datetime | None = None,
+    step_ids: Sequence[int] = (),
 ) -> list[tuple[Verbatim, Response]]:
     """Verbatims in id order, from just after `after_id`: a resumable walk over all of them."""
     stmt = select(Verbatim, Response).join(Response, Response.id == Verbatim.response_id)
+    if since is not None:
+        stmt = stmt.where(Response.submitted_at >= since)
+    if step_ids:
+        stmt = stmt.where(Response.step_id.in_(step_ids))
     if after_id is not None:
         stmt = stmt.where(Verbatim.id > after_id)
     return [(v, r) for v, r in session.execute(stmt.order_by(Verbatim.id).limit(limit)).all()]

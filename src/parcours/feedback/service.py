@@ -287,6 +287,7 @@ class VerbatimView:
     id: int
     text: str
     language: str | None
+    question_code: str
     response_id: int
     customer_id: int | None
     step_id: int
@@ -300,6 +301,7 @@ def _view(v: Any, r: Any) -> VerbatimView:
         id=v.id,
         text=v.text,
         language=v.language,
+        question_code=v.question_code,
         response_id=r.id,
         customer_id=r.customer_id,
         step_id=r.step_id,
@@ -310,12 +312,18 @@ def _view(v: Any, r: Any) -> VerbatimView:
 
 
 def verbatims_after(
-    session: Session, *, after_id: int | None, limit: int = 1000
+    session: Session,
+    *,
+    after_id: int | None,
+    limit: int = 1000,
+    since: datetime | None = None,
+    step_ids: Sequence[int] = (),
 ) -> list[VerbatimView]:
     """Every stored verbatim, in id order, a batch at a time (the text engine's input)."""
-    return [
-        _view(v, r) for v, r in repository.verbatims_after(session, after_id=after_id, limit=limit)
-    ]
+    rows = repository.verbatims_after(
+        session, after_id=after_id, limit=limit, since=since, step_ids=step_ids
+    )
+    return [_view(v, r) for v, r in rows]
 
 
 def recent_verbatims(

@@ -4,9 +4,9 @@ and screen-reader friendly, and a thank-you page that invites a reply."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -117,21 +117,31 @@ def survey_page(token: str, request: Request, session: SessionDep) -> HTMLRespon
     return _page(request, session, token, None, 200)
 
 
+async def _form(request: Request) -> dict[str, str]:
+    """The posted form, read in the event loop; the handler then runs in a worker thread."""
+    form = await request.form()
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
 @router.post("/s/{token}", response_class=HTMLResponse)
-async def answer(token: str, request: Request, session: SessionDep) -> HTMLResponse:
+def answer(
+    token: str,
+    request: Request,
+    session: SessionDep,
+    form: Annotated[dict[str, str], Depends(_form)],
+) -> HTMLResponse:
     try:
         link = read_token(token, secret=secret_key(), now=utcnow())
     except LinkError as exc:
         return _message(request, None, WORDS[_lang(request, None)]["bad_link"], exc, exc)
     lang = _lang(request, link)
-    form = await request.form()
     answers: dict[str, float] = {}
     texts: dict[str, str] = {}
     survey = feedback_service.get_survey(session, code=link.survey)
     kinds = {q.code: q.kind for q in survey.questions} if survey else {}
     for name, value in form.items():
         code = name.removeprefix("q_")
-        if not name.startswith("q_") or not isinstance(value, str) or not value.strip():
+        if not name.startswith("q_") or not value.strip():
             continue
         if kinds.get(code) == "text":
             texts[code] = value

@@ -10,12 +10,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
+import numpy as np
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from parcours.errors import BilingualError
 from parcours.insights import auth
+from parcours.insights.churn import actions as churn_actions
+from parcours.insights.churn import charts as churn_charts
+from parcours.insights.churn import model as churn_model
+from parcours.insights.churn import scoring as churn_scoring
+from parcours.insights.churn import telco
+from parcours.insights.churn.schemas import CustomerScore
 from parcours.insights.drivers import charts as drivers_charts
 from parcours.insights.drivers import service as drivers_service
 from parcours.insights.drivers import summary as drivers_summary
@@ -28,6 +35,9 @@ from parcours.insights.peakend import charts as peakend_charts
 from parcours.insights.peakend import service as peakend_service
 from parcours.insights.peakend import summary as peakend_summary
 from parcours.insights.peakend.schemas import Model, PeakEndResult
+from parcours.insights.recs import charts as recs_charts
+from parcours.insights.recs import service as recs_service
+from parcours.insights.recs import summary as recs_summary
 from parcours.web import words_insights  # noqa: F401  (registers the insight pages' words)
 from parcours.web.pages import render
 from parcours.web.signin import CsrfDep, LangDep, ViewerDep
@@ -164,4 +174,61 @@ async def kano_upload(
         result=result,
         summary=kano_summary.summary(result, lang),
         chart=Markup(kano_charts.kano_chart(result, lang)),
+    )
+
+
+@lru_cache(maxsize=4)
+def _churn(folder: str, lang: str) -> tuple[list[CustomerScore], dict[str, float], int]:
+    customers, _labels = telco.load_public(Path(folder))
+    scores = churn_scoring.score(customers, model=churn_model.load(), lang=lang)
+    risks = np.array([s.risk for s in scores])
+    value = churn_actions.decile_value(risks, [s.action for s in scores])
+    ranked = sorted(scores, key=lambda s: -s.risk)
+    return ranked[:25], value, len(scores)
+
+
+@router.get("/insights/churn", response_class=HTMLResponse)
+def churn(request: Request, viewer: ViewerDep, lang: LangDep) -> HTMLResponse:
+    auth.require_reader(viewer.actor)
+    top, value, n = _churn(str(data_dir()), lang)
+    return render(
+        request,
+        "insights/churn.html",
+        lang=lang,
+        viewer=viewer,
+        title_key="ins_churn",
+        top=top,
+        value=value,
+        n=n,
+        chart=Markup(churn_charts.reasons_svg(top[0], lang=lang)) if top else "",
+    )
+
+
+@router.get("/insights/recs", response_class=HTMLResponse)
+def recs(
+    request: Request,
+    viewer: ViewerDep,
+    lang: LangDep,
+    user: int = 1,
+    item: int | None = None,
+) -> HTMLResponse:
+    """A customer's suggestions with their match %, and alternatives to an unavailable title."""
+    auth.require_reader(viewer.actor)
+    folder = data_dir()
+    result = recs_service.recommend(data_dir=folder, user_id=user, n=10)
+    alternatives = (
+        recs_service.alternatives(data_dir=folder, item_id=item, n=8) if item is not None else []
+    )
+    return render(
+        request,
+        "insights/recs.html",
+        lang=lang,
+        viewer=viewer,
+        title_key="ins_recs",
+        result=result,
+        summary=recs_summary.summary(result, lang),
+        chart=Markup(recs_charts.recommendations_svg(result, lang=lang)),
+        alternatives=alternatives,
+        user=user,
+        item=item,
     )

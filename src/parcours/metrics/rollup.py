@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, Table, delete, func, select
+from sqlalchemy import ColumnElement, Select, Table, bindparam, delete, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import FunctionElement
@@ -73,9 +73,31 @@ def rollup_select() -> Select[Any]:
     )
 
 
+_LIVE: dict[str, Any] = {}
+LIVE_BATCH = 64
+
+
+def _live_statement(session: Session) -> Any:
+    """The upsert for a few responses, built once per dialect with the ids bound: SQLAlchemy
+    compiles it once and caches it (a live survey answer is one response at a time)."""
+    name = session.get_bind().dialect.name
+    if name not in _LIVE:
+        rows = rollup_select().where(Response.id.in_(bindparam("ids", expanding=True)))
+        insert = bulk.dialect_insert(session)
+        stmt = insert(ROLLUPS).from_select([*KEY, *MEASURES], rows)
+        _LIVE[name] = stmt.on_conflict_do_update(
+            index_elements=list(KEY),
+            set_={m: ROLLUPS.c[m] + stmt.excluded[m] for m in MEASURES},
+        )
+    return _LIVE[name]
+
+
 def add_responses(session: Session, *, response_ids: Sequence[int]) -> None:
     """Add the answers of these (newly stored) responses to the rollup."""
     if not response_ids:
+        return
+    if len(response_ids) <= LIVE_BATCH:
+        session.execute(_live_statement(session), {"ids": list(response_ids)})
         return
     rows = rollup_select().where(bulk.id_in(Response.id, response_ids))
     insert = bulk.dialect_insert(session)

@@ -56,6 +56,12 @@ def _param(action: Action, key: str, default: Any = None) -> Any:
 
 def _open_case(session: Session, action: Action, state: RunState) -> ActionResult:
     facts = state.facts
+    customer_id = facts.get("customer.id")
+    if customer_id is None and state.event is not None and len(state.event.customers) == 1:
+        # An event about one customer (a churn alert, a missed connection) opens their case.
+        external = state.event.customers[0]
+        customers_service.ensure_customers(session, customers=[CustomerIn(external_id=external)])
+        customer_id = customers_service.customer_id(external)
     case = cases_service.open_case(
         session,
         actor=Actor.system(),
@@ -65,7 +71,7 @@ def _open_case(session: Session, action: Action, state: RunState) -> ActionResul
             description=str(facts.get("text") or ""),
             priority=_param(action, "priority", "normal"),
             channel=facts.get("channel") or "survey",
-            customer_id=facts.get("customer.id"),
+            customer_id=customer_id,
             response_id=facts.get("response.id"),
             journey_id=facts.get("journey.id"),
             step_id=facts.get("step.id"),

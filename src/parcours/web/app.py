@@ -10,7 +10,7 @@ from parcours.accounts import views as accounts_views
 from parcours.accounts.roles import PermissionDeniedError
 from parcours.cases import api as cases_api
 from parcours.cases import views as cases_views
-from parcours.config import secret_key
+from parcours.config import database_url_from_env, secret_key
 from parcours.errors import BilingualError, NotFoundError
 from parcours.feedback import api as feedback_api
 from parcours.feedback import views as feedback_views
@@ -19,6 +19,7 @@ from parcours.insights import views as insights_views
 from parcours.journeys import views as journeys_views
 from parcours.rules import api as rules_api
 from parcours.store.engine import make_engine, make_session_factory
+from parcours.web.admin import ADMIN_ROUTERS
 from parcours.web.pages import render
 from parcours.web.signin import SignInRequiredError, page_lang
 
@@ -67,6 +68,8 @@ def create_app(database_url: str, *, https_only: bool = False) -> FastAPI:
     app.include_router(journeys_views.router)
     app.include_router(cases_views.router)
     app.include_router(insights_views.router)
+    for admin_router in ADMIN_ROUTERS:
+        app.include_router(admin_router)
     # Signed cookie sessions for the pages (the API keeps bearer tokens); SameSite=Lax keeps the
     # cookie off cross-site posts, and every form also carries a CSRF token.
     app.add_middleware(
@@ -95,7 +98,14 @@ def create_app(database_url: str, *, https_only: bool = False) -> FastAPI:
         return JSONResponse({"detail": _text(request, exc)}, status_code=404)
 
     @app.exception_handler(ValueError)
-    async def _unprocessable(request: Request, exc: ValueError) -> JSONResponse:
+    async def _unprocessable(request: Request, exc: ValueError) -> Response:
+        if _is_page(request):
+            return _error_page(request, "web_bad_request", exc, 422)
         return JSONResponse({"detail": _text(request, exc)}, status_code=422)
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app of `parcours serve`: one per worker process, on PARCOURS_DATABASE_URL."""
+    return create_app(database_url_from_env())

@@ -25,7 +25,8 @@ def get_session(request: Request) -> Iterator[Session]:
             raise
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# Committed before the answer is sent: an acknowledged write is a stored write.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def get_actor(session: SessionDep, authorization: Annotated[str | None, Header()] = None) -> Actor:

@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 
 from parcours.accounts.roles import ROLE_LABELS, Role
 from parcours.i18n import t
-from parcours.web import words  # noqa: F401  (registers the interface's words)
+from parcours.web import words, words_admin  # noqa: F401  (registers the interface's words)
 from parcours.web.signin import Viewer, csrf_token
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -23,6 +23,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/partner", "web_nav_partner", frozenset({Role.PARTNER})),
     ("/desk", "web_nav_desk", frozenset({Role.ADMIN, Role.CX_MANAGER, Role.AGENT, Role.MANAGER})),
     ("/insights", "web_nav_insights", frozenset({Role.ADMIN, Role.CX_MANAGER, Role.MANAGER})),
+    ("/admin", "admin_nav", frozenset({Role.ADMIN, Role.CX_MANAGER})),
 ]
 
 

@@ -62,6 +62,7 @@ add_messages(
         "web_step_title": {"fr": "Étape {name}", "en": "Step {name}"},
         "web_back": {"fr": "Retour", "en": "Back"},
         "web_forbidden": {"fr": "Accès refusé", "en": "Access denied"},
+        "web_bad_request": {"fr": "Demande impossible", "en": "Cannot do this"},
         "web_not_found": {"fr": "Introuvable", "en": "Not found"},
         "portal_title": {"fr": "Fiche partenaire : {name}", "en": "Partner scorecard: {name}"},
         "portal_steps": {"fr": "Vos étapes et leurs scores", "en": "Your steps and their scores"},

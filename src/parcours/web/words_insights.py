@@ -38,6 +38,37 @@ add_messages(
             "fr": "« Match % » calibré, « parce que vous avez aimé », alternatives.",
             "en": "Calibrated match %, “because you liked”, alternatives.",
         },
+        "ins_churn_summary": {
+            "fr": "{n} clients notés. Agir sur les 10 % les plus à risque rapporterait {top} en "
+            "valeur attendue, contre {random} pour 10 % pris au hasard (hypothèses du catalogue "
+            "d'actions).",
+            "en": "{n} customers scored. Acting on the riskiest 10% is worth {top} in expected "
+            "value, against {random} for a random 10% (assumptions of the action catalogue).",
+        },
+        "ins_churn_method": {
+            "fr": "Régression logistique (splines, interactions) entraînée sur telco-churn ; "
+            "ses chiffres hors échantillon : parcours insights churn evaluate.",
+            "en": "Logistic regression (splines, interactions) trained on telco-churn; its "
+            "held-out figures: parcours insights churn evaluate.",
+        },
+        "ins_customer": {"fr": "Client", "en": "Customer"},
+        "ins_risk": {"fr": "Risque", "en": "Risk"},
+        "ins_reasons": {"fr": "Raisons principales", "en": "Top reasons"},
+        "ins_action": {"fr": "Meilleure action suivante", "en": "Next best action"},
+        "ins_expected_value": {
+            "fr": "valeur attendue {ev}, coût {cost}",
+            "en": "expected value {ev}, cost {cost}",
+        },
+        "ins_user": {"fr": "Client (identifiant MovieLens)", "en": "Customer (MovieLens id)"},
+        "ins_show": {"fr": "Afficher", "en": "Show"},
+        "ins_title_col": {"fr": "Titre", "en": "Title"},
+        "ins_match": {"fr": "Match", "en": "Match"},
+        "ins_because": {"fr": "Parce que vous avez aimé", "en": "Because you liked"},
+        "ins_unavailable": {"fr": "Indisponible ? Alternatives", "en": "Unavailable? Alternatives"},
+        "ins_alternatives_to": {
+            "fr": "Alternatives au titre {item}",
+            "en": "Alternatives to title {item}",
+        },
         "ins_open": {"fr": "Ouvrir", "en": "Open"},
         "ins_method": {"fr": "Méthode", "en": "Method"},
         "ins_n": {

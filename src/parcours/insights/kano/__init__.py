@@ -1,0 +1,1 @@
+"""Kano: must-be, one-dimensional and attractive elements from functional/dysfunctional pairs."""

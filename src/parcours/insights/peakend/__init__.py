@@ -1,0 +1,1 @@
+"""Peak-end: does the worst moment and the end explain the overall rating better than the mean?"""

@@ -1,0 +1,219 @@
+"""Aspect-based sentiment: for each taxonomy aspect a verbatim mentions, a polarity and a score.
+
+An aspect is mentioned when one of its terms occurs in a sentence (stems, so "serveuses"
+finds "serveur"). The polarity of each mention comes, in this order of preference, from:
+1. the supervised aspect model (`parcours.text.models.aspects.AspectModel`) for price, food
+   and staff in French, read on the whole document it was trained on;
+2. the trained sentence model (`parcours.text.models.sentiment.sentence_polarity`) on the
+   clause around the mention (the whole sentence when the clause has fewer than three words);
+3. the lexicon of `parcours.text.lexicon`, with negation, on the clause (the sentence when the
+   clause holds no opinion word and the sentence names no other aspect).
+The models are imported lazily: where they are not installed or not trained, the lexicon
+answers alone. Mentions are averaged over the document: `aspect_scores` holds the mean score
+(P(positive) - P(negative) for models, the lexicon score otherwise) and `aspects` the label.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import numpy as np
+
+from parcours.text.base import SENTIMENT_LABELS, Doc, Polarity
+from parcours.text.lexicon import Span, doc_spans, langs_of, lexicon_polarity
+from parcours.text.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
+
+log = logging.getLogger(__name__)
+
+MODEL_ASPECTS = frozenset({"price", "food", "staff"})
+# A lexicon score beyond this is an opinion; a single mild word scores about 0.45.
+LEXICON_THRESHOLD = 0.1
+_MIN_CLAUSE_WORDS = 3
+
+PolarityFn = Callable[..., Any]
+_MODELS: dict[str, Any] = {}
+
+
+def _sentence_model() -> PolarityFn | None:
+    """`sentence_polarity` when the sentiment models are installed, else None."""
+    if "sentence" not in _MODELS:
+        try:
+            module = importlib.import_module("parcours.text.models.sentiment")
+            _MODELS["sentence"] = getattr(module, "sentence_polarity", None)
+        except ImportError:
+            _MODELS["sentence"] = None
+    return cast(PolarityFn | None, _MODELS["sentence"])
+
+
+def _aspect_model() -> Any:
+    """A loaded `AspectModel`, or None when the module or its trained files are missing."""
+    if "aspect" not in _MODELS:
+        try:
+            module = importlib.import_module("parcours.text.models.aspects")
+            _MODELS["aspect"] = module.AspectModel()
+        except (ImportError, AttributeError, OSError) as exc:
+            log.info("aspect model unavailable, using sentence polarity instead: %s", exc)
+            _MODELS["aspect"] = None
+    return _MODELS["aspect"]
+
+
+def polarity_source(polarity: str = "auto") -> str:
+    """Which polarity the component will use here: "model" or "lexicon"."""
+    return "model" if polarity == "auto" and _sentence_model() is not None else "lexicon"
+
+
+@dataclass
+class _Mention:
+    doc: int
+    aspect: str
+    span: Span
+    start: int
+    end: int
+    # No other aspect in the sentence: the whole sentence may speak for this one.
+    alone: bool = True
+    # Filled in by one of the three polarity sources.
+    probs: np.ndarray | None = None
+    score: float = 0.0
+
+
+def _resolve_taxonomy(taxonomy: Taxonomy | str | Path | None, journey: str | None) -> Taxonomy:
+    if isinstance(taxonomy, Taxonomy):
+        return taxonomy
+    if taxonomy is None and journey is None:
+        return default_taxonomy()
+    return load_taxonomy(path=Path(taxonomy) if taxonomy else None, journey=journey)
+
+
+class AspectSentiment:
+    """Fills `doc.aspects` and `doc.aspect_scores` for the aspects each verbatim mentions.
+
+    `path` ("fast" or "accurate") is passed to the sentence model; `polarity="lexicon"` skips
+    the models (reproducible anywhere); `taxonomy` is a Taxonomy or a YAML file, `journey` adds
+    that journey's override file.
+    """
+
+    name = "aspects"
+
+    def __init__(
+        self,
+        *,
+        path: str = "fast",
+        polarity: str = "auto",
+        taxonomy: Taxonomy | str | Path | None = None,
+        journey: str | None = None,
+    ) -> None:
+        if polarity not in ("auto", "lexicon"):
+            raise ValueError(f"polarity must be 'auto' or 'lexicon', not {polarity!r}")
+        self.path = path
+        self.polarity = polarity
+        self.taxonomy = _resolve_taxonomy(taxonomy, journey)
+        self.aspect_ids = frozenset(self.taxonomy.aspect_ids)
+
+    def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
+        batch = list(docs)
+        mentions = [m for i, doc in enumerate(batch) for m in self._mentions(i, doc)]
+        if mentions:
+            self._score(batch, mentions)
+        by_doc: dict[int, dict[str, list[_Mention]]] = {}
+        for m in mentions:
+            by_doc.setdefault(m.doc, {}).setdefault(m.aspect, []).append(m)
+        for i, doc in enumerate(batch):
+            doc.aspects, doc.aspect_scores = {}, {}
+            for aspect, found in by_doc.get(i, {}).items():
+                doc.aspects[aspect], doc.aspect_scores[aspect] = _aggregate(found)
+        return batch
+
+    def _mentions(self, i: int, doc: Doc) -> list[_Mention]:
+        out: list[_Mention] = []
+        for span in doc_spans(doc):
+            seen: set[tuple[str, int]] = set()
+            found: list[_Mention] = []
+            for lang in langs_of(span.lang):
+                for match in self.taxonomy.matchers[lang].find(span):
+                    aspect = match.cue.key
+                    if aspect not in self.aspect_ids:
+                        continue
+                    start, end = span.clause_bounds(match.start)
+                    if (aspect, start) in seen:
+                        continue
+                    seen.add((aspect, start))
+                    found.append(_Mention(i, aspect, span, start, end))
+            if len({m.aspect for m in found}) > 1:
+                for m in found:
+                    m.alone = False
+            out.extend(found)
+        return out
+
+    def _score(self, batch: list[Doc], mentions: list[_Mention]) -> None:
+        pending = mentions
+        if self.polarity == "auto":
+            pending = self._aspect_model_scores(batch, pending)
+            pending = self._sentence_model_scores(pending)
+        for m in pending:
+            evidence = lexicon_polarity(m.span, m.start, m.end)
+            if evidence.hits == 0 and m.alone:
+                evidence = lexicon_polarity(m.span)
+            m.score = evidence.score
+
+    def _aspect_model_scores(self, batch: list[Doc], mentions: list[_Mention]) -> list[_Mention]:
+        wanted = sorted(
+            {m.doc for m in mentions if m.aspect in MODEL_ASPECTS and batch[m.doc].language == "fr"}
+        )
+        if not wanted or (model := _aspect_model()) is None:
+            return mentions
+        texts = [batch[i].clean or batch[i].text for i in wanted]
+        predictions = model.predict(texts, ["fr"] * len(texts))
+        found = dict(zip(wanted, predictions, strict=True))
+        rest = []
+        for m in mentions:
+            answer = found.get(m.doc, {}).get(m.aspect) if m.aspect in MODEL_ASPECTS else None
+            if answer is None:
+                rest.append(m)
+                continue
+            label, score = answer
+            m.probs = np.eye(3)[SENTIMENT_LABELS.index(label)]
+            m.score = _signed(label, float(score))
+        return rest
+
+    def _sentence_model_scores(self, mentions: list[_Mention]) -> list[_Mention]:
+        if not mentions or (fn := _sentence_model()) is None:
+            return mentions
+        texts, langs = [], []
+        for m in mentions:
+            clause = m.span.substring(m.start, m.end)
+            texts.append(clause if m.end - m.start >= _MIN_CLAUSE_WORDS else m.span.text)
+            langs.append(m.span.lang)
+        try:
+            probs = np.asarray(fn(texts, langs, path=self.path), dtype=float)
+        except OSError as exc:
+            # Installed but not trained here (its files are missing): the lexicon answers.
+            log.warning("sentence model unavailable, using the lexicon: %s", exc)
+            return mentions
+        for m, p in zip(mentions, probs, strict=True):
+            m.probs = p
+            m.score = float(p[2] - p[0])
+        return []
+
+
+def _signed(label: str, score: float) -> float:
+    """The aspect model's score as a signed score in [-1, 1] whatever its own convention."""
+    magnitude = min(abs(score), 1.0)
+    return {"positive": magnitude, "negative": -magnitude}.get(label, 0.0)
+
+
+def _aggregate(found: list[_Mention]) -> tuple[Polarity, float]:
+    score = float(np.clip(np.mean([m.score for m in found]), -1.0, 1.0))
+    with_probs = [m.probs for m in found if m.probs is not None]
+    if len(with_probs) == len(found):
+        label = SENTIMENT_LABELS[int(np.argmax(np.mean(with_probs, axis=0)))]
+        return label, score
+    if score > LEXICON_THRESHOLD:
+        return "positive", score
+    if score < -LEXICON_THRESHOLD:
+        return "negative", score
+    return "neutral", score

@@ -1,0 +1,166 @@
+"""Streaming readers: every row read or reported with its number, never the whole file lost."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parcours.text.readers import (
+    MissingColumnError,
+    RowError,
+    TextInputError,
+    TextRow,
+    open_texts,
+)
+
+
+def read(path: Path, column: str = "text", **options: str) -> list[TextRow | RowError]:
+    return list(open_texts(path, text_column=column, **options))
+
+
+def test_fr_restaurants_sample_quotes_and_crlf(text_data: Path) -> None:
+    source = open_texts(text_data / "fr-restaurants-sample.tsv", text_column="Avis")
+    assert source.columns == ["Restaurant", "Note", "Prix", "Cuisine", "Service", "Avis", "URL"]
+    records = list(source)
+    assert len(records) == 47
+    assert all(isinstance(r, TextRow) for r in records)
+    texts = [r.text for r in records if isinstance(r, TextRow)]
+    assert texts[1].startswith("Bonnes glaces mais glacier pas sympa.")
+    assert not any(t.startswith('"') or t.endswith(("\r", '"')) for t in texts)
+    # Quotes inside a review, doubled by the export, come back as single quotes.
+    assert any('formule "Spa - Templiers" vendue' in t for t in texts)
+    assert source.progress() == 1.0
+
+
+def test_fr_restaurants_full_file(public_data: Path) -> None:
+    path = public_data / "fr-restaurants" / "train.tsv"
+    records = read(path, "Avis")
+    assert len(records) == 4009
+    assert not [r for r in records if isinstance(r, RowError)]
+    names = read(path, "Restaurant")
+    assert isinstance(names[2], TextRow) and names[2].text == "Terre Adélice - Lyon"
+
+
+def test_csv_broken_rows_are_reported_and_the_others_read(tmp_path: Path) -> None:
+    path = tmp_path / "feedback.csv"
+    path.write_bytes(
+        b"id,text,stars\r\n"
+        b"1,Great crew,5\r\n"
+        b"2,too,many,fields\r\n"
+        b'3,"Multi-line\r\ncomment, with a comma",4\r\n'
+        b"\r\n"
+        b"4,caf\xe9 latin-1 byte,3\r\n"
+        b"5,Vol annul\xc3\xa9,1\r\n"
+        b"6,short\r\n"
+    )
+    records = read(path)
+    assert records == [
+        TextRow(0, "Great crew"),
+        RowError(1, "line 3: 4 fields, expected 3"),
+        TextRow(2, "Multi-line\r\ncomment, with a comma"),
+        RowError(3, "line 7: bytes not valid utf-8 (0xe9 at byte 5)"),
+        TextRow(4, "Vol annulé"),
+        RowError(5, "line 9: 2 fields, expected 3"),
+    ]
+    assert read(path, encoding="latin-1")[3] == TextRow(3, "café latin-1 byte")
+
+
+def test_utf8_bom_and_semicolons(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes("\ufeffcommentaire;note\nTrès bien;5\n".encode())
+    assert read(path, "commentaire", delimiter=";") == [TextRow(0, "Très bien")]
+
+
+def test_missing_column_names_the_columns_found(tmp_path: Path) -> None:
+    path = tmp_path / "f.csv"
+    path.write_text("id,comment\n1,hello\n", encoding="utf-8")
+    with pytest.raises(MissingColumnError) as caught:
+        open_texts(path, text_column="text")
+    assert str(caught.value) == "f.csv: no column 'text'; columns found: id, comment"
+    assert caught.value.message("fr") == (
+        "f.csv : pas de colonne 'text' ; colonnes trouvées : id, comment"
+    )
+
+
+def test_unknown_format_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(TextInputError, match="unknown file type"):
+        open_texts(tmp_path / "notes.docx", text_column="text")
+    with pytest.raises(TextInputError, match="no such file"):
+        open_texts(tmp_path / "absent.csv", text_column="text")
+
+
+def test_jsonl_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "f.jsonl"
+    path.write_text(
+        '{"text": "Super vol", "id": 1}\n'
+        "{not json}\n"
+        '{"id": 3}\n'
+        "\n"
+        '["a list"]\n'
+        '{"text": null}\n'
+        '{"text": 42}\n'
+        '{"text": {"nested": true}}\n',
+        encoding="utf-8",
+    )
+    assert read(path) == [
+        TextRow(0, "Super vol"),
+        RowError(
+            1,
+            "line 2: invalid JSON (Expecting property name enclosed in double quotes at column 2)",
+        ),
+        RowError(2, "line 3: no field 'text'"),
+        RowError(3, "line 5: not a JSON object"),
+        TextRow(4, ""),
+        TextRow(5, "42"),
+        RowError(6, "line 8: field 'text' is not text"),
+    ]
+    with pytest.raises(MissingColumnError, match="columns found: text, id"):
+        open_texts(path, text_column="comment")
+
+
+def test_parquet_by_batches(tmp_path: Path) -> None:
+    path = tmp_path / "f.parquet"
+    texts = [f"avis numéro {i}" if i % 7 else None for i in range(20_000)]
+    table = pa.table({"id": list(range(20_000)), "avis": texts})
+    pq.write_table(table, path, row_group_size=3_000)
+    records = read(path, "avis")
+    assert len(records) == 20_000
+    assert records[1] == TextRow(1, "avis numéro 1")
+    assert records[7] == TextRow(7, "")
+    assert records[-2:] == [TextRow(19_998, "avis numéro 19998"), TextRow(19_999, "")]
+    with pytest.raises(MissingColumnError, match="columns found: id, avis"):
+        open_texts(path, text_column="text")
+    not_parquet = tmp_path / "bad.parquet"
+    not_parquet.write_text("hello", encoding="utf-8")
+    with pytest.raises(TextInputError, match="not a readable Parquet file"):
+        open_texts(not_parquet, text_column="text")
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(alphabet=st.characters(exclude_categories=["Cs"])), max_size=30))
+def test_csv_round_trip(tmp_path: Path, texts: list[str]) -> None:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(["text", "n"])
+    writer.writerows([t, i] for i, t in enumerate(texts))
+    path = tmp_path / "round.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+    records = read(path)
+    assert records == [TextRow(i, t) for i, t in enumerate(texts)]
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(alphabet=st.characters(exclude_categories=["Cs"])), max_size=30))
+def test_jsonl_round_trip(tmp_path: Path, texts: list[str]) -> None:
+    texts = ["first", *texts]
+    path = tmp_path / "round.jsonl"
+    path.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+    assert read(path) == [TextRow(i, t) for i, t in enumerate(texts)]
