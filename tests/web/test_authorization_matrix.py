@@ -209,6 +209,13 @@ MATRIX: dict[tuple[str, str], tuple[Request, dict[str, str]]] = {
         lambda c: (f"/desk/cases/{c.other_case}/notes", {"data": {"body": "note"}}),
         {r: A for r in STAFF} | {"partner": D, "employee": D},
     ),
+    ("POST", "/desk/cases/{case_id}/gestures"): (
+        lambda c: (
+            f"/desk/cases/{c.other_case}/gestures",
+            {"data": {"kind": "voucher", "amount": "20", "reason": "retard"}},
+        ),
+        {r: A for r in STAFF} | {"partner": D, "employee": D},
+    ),
     ("POST", "/desk/tasks/{task_id}/done"): (
         lambda c: (
             f"/desk/tasks/{c.task_of(c.new_case('hotel-co'))}/done",

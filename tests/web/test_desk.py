@@ -109,3 +109,22 @@ def test_partner_sees_only_its_own_cases_even_by_url(desk: Desk) -> None:
     assert queue.text.count("data-case=") == 1
     assert desk.client.get(f"/desk/cases/{desk.airline_case}").status_code == 200
     assert desk.client.get(f"/desk/cases/{desk.hotel_case}").status_code == 403
+
+
+def test_agent_grants_within_the_limit_and_asks_above_it(desk: Desk) -> None:
+    desk.sign_in("alice@example.org")
+    path = f"/desk/cases/{desk.airline_case}"
+    token = desk.csrf(path)
+    small = desk.client.post(
+        f"{path}/gestures",
+        data={"kind": "voucher", "amount": "50", "reason": "bagage en retard", "csrf": token},
+    )
+    assert small.status_code == 200
+    big = desk.client.post(
+        f"{path}/gestures",
+        data={"kind": "refund", "amount": "2500", "reason": "vol annulé", "csrf": token},
+    )
+    assert big.status_code == 200
+    page = desk.client.get(path + "?lang=en").text
+    assert 'data-gesture="granted"' in page and "50.00 EUR" in page
+    assert 'data-gesture="pending_approval"' in page and "2500.00 EUR" in page

@@ -220,3 +220,8 @@ def test_tiles_show_irritants_and_verbatims_their_annotations(
     assert flight is not None and "Punctuality" in flight.group(1)
     step = site.client.get("/journeys/trip/steps/flight")
     assert step.text.count('class="tag polarity-') >= 3
+    # The airline's portal shows the same step's themes (its verbatims name no partner).
+    site.client.cookies.clear()
+    site.sign_in("airline")
+    portal = site.client.get("/partner?lang=en")
+    assert "Punctuality" in portal.text

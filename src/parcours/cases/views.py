@@ -4,6 +4,7 @@ collaboration log, and the customer's history (clienteling). Services check ever
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -12,6 +13,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from parcours.cases import service as cases_service
 from parcours.cases.schemas import NoteIn
 from parcours.feedback import service as feedback_service
+from parcours.gestures import service as gestures_service
+from parcours.gestures.schemas import GestureIn, GestureKind
 from parcours.store.base import utcnow
 from parcours.web import words_desk  # noqa: F401  (registers the desk's words)
 from parcours.web.deps import SessionDep
@@ -55,9 +58,21 @@ def case_page(
             for c in cases_service.customer_cases(session, customer_id=case.customer_id)
             if c.id != case.id
         ]
+    gestures = [
+        g
+        for g in (
+            gestures_service.customer_gestures(session, customer_id=case.customer_id)
+            if case.customer_id is not None
+            else []
+        )
+        if g.case_id == case.id
+    ]
     return render(
         request,
         "case.html",
+        gestures=gestures,
+        gesture_kinds=[k.value for k in GestureKind],
+        may_grant=viewer.actor.role.value != "partner",
         lang=lang,
         viewer=viewer,
         title_key="desk_case_title",
@@ -79,6 +94,35 @@ def add_note(
 ) -> Response:
     cases_service.add_note(
         session, actor=viewer.actor, case_id=case_id, data=NoteIn(body=body), now=utcnow()
+    )
+    return RedirectResponse(f"/desk/cases/{case_id}", status_code=303)
+
+
+@router.post("/desk/cases/{case_id}/gestures", dependencies=[CsrfDep])
+def grant_gesture(
+    case_id: int,
+    session: SessionDep,
+    viewer: ViewerDep,
+    kind: Annotated[GestureKind, Form()],
+    amount: Annotated[Decimal, Form(gt=0, max_digits=10, decimal_places=2)],
+    reason: Annotated[str, Form(min_length=1, max_length=4000)],
+    currency: Annotated[str, Form(pattern=r"^[A-Z]{3}$")] = "EUR",
+) -> Response:
+    """Granted at once within the agent's delegation limit; above it, it waits for a manager
+    (the gestures service decides, the page only asks)."""
+    case = cases_service.get_case(session, actor=viewer.actor, case_id=case_id)
+    gestures_service.request_gesture(
+        session,
+        actor=viewer.actor,
+        data=GestureIn(
+            case_id=case.id,
+            customer_id=case.customer_id,
+            kind=kind,
+            amount_cents=int(amount * 100),
+            currency=currency,
+            reason=reason,
+        ),
+        now=utcnow(),
     )
     return RedirectResponse(f"/desk/cases/{case_id}", status_code=303)
 

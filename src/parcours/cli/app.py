@@ -23,6 +23,7 @@ from parcours.cli import (
     report,
     rules,
     text_annotate,
+    text_evaluate,
     text_topics,
     users,
 )
@@ -53,6 +54,7 @@ app.add_typer(loop.outbox_app, name="outbox")
 app.add_typer(analytics.app, name="analytics")
 text_cli.app.command("annotate")(text_annotate.annotate)
 text_cli.app.command("topics")(text_topics.topics)
+text_cli.app.command("evaluate")(text_evaluate.evaluate)
 app.add_typer(text_cli.app, name="text")
 app.add_typer(insights.app, name="insights")
 app.command("serve")(users.serve)

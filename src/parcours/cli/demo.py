@@ -18,6 +18,7 @@ from parcours.cases import service as cases_service
 from parcours.cases.schemas import CaseIn
 from parcours.cli import journey as journey_cli
 from parcours.cli import report as report_cli
+from parcours.cli import text_annotate
 from parcours.cli.context import STATE
 from parcours.cli.imports import import_with_progress, print_summary
 from parcours.feedback import service as feedback_service
@@ -68,6 +69,7 @@ def demo(
     report_cli.report(journey=code, by="step,partner", hide_small=True)
     _demo_users()
     _demo_cases(code)
+    text_annotate.annotate()
 
 
 # Who signs in to the demo web app; the password is public on purpose (local demo only).

@@ -22,6 +22,8 @@ from parcours.journeys.feelings import Feeling
 from parcours.journeys.models import Step
 from parcours.metrics import service as metrics_service
 from parcours.metrics.schemas import Dimension, Grain, MetricRow, Slice
+from parcours.text import annotations as text_annotations
+from parcours.text.annotations import TagCount
 
 
 class PortalDeniedError(BilingualError, PermissionDeniedError):
@@ -35,6 +37,7 @@ class StepCard:
     target_feelings: tuple[str, ...]
     # Headline score per period label, oldest first.
     trend: list[tuple[str, MetricRow]] = field(default_factory=list)
+    themes: tuple[TagCount, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,9 @@ def scorecard(
         if row.group["partner"] not in (None, partner_id):
             continue
         mine.setdefault((int(row.group["step"] or 0), str(row.group["period"])), []).append(row)
+    themes = text_annotations.top_tags(
+        session, step_ids=sorted(step_ids), partner_id=partner_id, limit=4
+    )
     cards = []
     for step in steps:
         periods = sorted(p for s, p in mine if s == step.id)
@@ -96,6 +102,7 @@ def scorecard(
                 name=step.name_fr if lang == "fr" else step.name_en,
                 target_feelings=tuple(step.target_feelings),
                 trend=trend,
+                themes=tuple(themes.get(step.id, ())),
             )
         )
     feedback = feedback_service.partner_feedback(

@@ -168,4 +168,5 @@ def partner_portal(
         charts=charts,
         cases=cases,
         feeling_labels={f.value: FEELING_LABELS[f][lang] for f in Feeling},
+        theme_labels=_labels(lang)[0],
     )

@@ -145,12 +145,13 @@ def top_tags(
     kind: str = "theme",
     since: datetime | None = None,
     until: datetime | None = None,
+    partner_id: int | None = None,
     limit: int = 3,
 ) -> dict[int, list[TagCount]]:
     """Per step, the most mentioned tags, irritants first (most negative mentions)."""
     per_step: dict[int, list[TagCount]] = {}
     for step, code, n, negative, positive in repository.tag_counts(
-        session, step_ids=step_ids, kind=kind, since=since, until=until
+        session, step_ids=step_ids, kind=kind, since=since, until=until, partner_id=partner_id
     ):
         per_step.setdefault(step, []).append(TagCount(code, n, negative, positive))
     return {

@@ -38,6 +38,7 @@ def tag_counts(
     kind: str,
     since: datetime | None,
     until: datetime | None,
+    partner_id: int | None = None,
 ) -> list[tuple[int, str, int, int, int]]:
     """(step, code, mentions, negative, positive) per step and tag code."""
     negative = func.sum(case((VerbatimTag.polarity == "negative", 1), else_=0))
@@ -47,6 +48,13 @@ def tag_counts(
         .where(VerbatimTag.kind == kind, VerbatimTag.step_id.in_(step_ids))
         .group_by(VerbatimTag.step_id, VerbatimTag.code)
     )
+    if partner_id is not None:
+        # A partner's view: what names it, or names no partner on its steps.
+        stmt = stmt.join(
+            VerbatimAnnotation, VerbatimAnnotation.verbatim_id == VerbatimTag.verbatim_id
+        ).where(
+            (VerbatimAnnotation.partner_id == partner_id) | VerbatimAnnotation.partner_id.is_(None)
+        )
     if since is not None:
         stmt = stmt.where(VerbatimTag.submitted_at >= since)
     if until is not None:

@@ -23,6 +23,25 @@ add_messages(
         "desk_add_note": {"fr": "Ajouter au journal", "en": "Add to the log"},
         "desk_history": {"fr": "Historique du client", "en": "Customer history"},
         "desk_other_cases": {"fr": "Autres dossiers du client", "en": "The customer's other cases"},
+        "desk_gestures": {"fr": "Gestes commerciaux", "en": "Commercial gestures"},
+        "desk_gesture_kind": {"fr": "Geste", "en": "Gesture"},
+        "desk_gesture_amount": {"fr": "Montant", "en": "Amount"},
+        "desk_gesture_reason": {"fr": "Motif", "en": "Reason"},
+        "desk_gesture_grant": {"fr": "Accorder", "en": "Grant"},
+        "desk_gesture_limit": {
+            "fr": "Dans votre délégation, le geste est accordé tout de suite ; au-delà, "
+            "il attend l'accord d'un manager.",
+            "en": "Within your delegation limit the gesture is granted at once; above it, "
+            "it waits for a manager's approval.",
+        },
+        "desk_gesture_granted": {"fr": "accordé", "en": "granted"},
+        "desk_gesture_pending_approval": {"fr": "en attente d'accord", "en": "awaiting approval"},
+        "desk_gesture_rejected": {"fr": "refusé", "en": "rejected"},
+        "desk_gesture_cancelled": {"fr": "annulé", "en": "cancelled"},
+        "desk_kind_voucher": {"fr": "bon d'achat", "en": "voucher"},
+        "desk_kind_refund": {"fr": "remboursement", "en": "refund"},
+        "desk_kind_upgrade": {"fr": "surclassement", "en": "upgrade"},
+        "desk_kind_gift": {"fr": "cadeau", "en": "gift"},
         "desk_no_history": {
             "fr": "Rien d'autre pour ce client.",
             "en": "Nothing else for this customer.",
