@@ -36,7 +36,9 @@ DEFAULT_PIPELINES: dict[str, list[dict[str, Any]]] = {
         {"name": "pii"},
         {"name": "sentences"},
         {"name": "sentiment", "path": "fast"},
-        {"name": "aspects", "path": "fast"},
+        # Lexicon polarity for aspects: on the Skytrax aspect stars it agrees better (Spearman
+        # 0.53-0.61) than the tweet-trained sentence model (0.37-0.55); `text evaluate` shows both.
+        {"name": "aspects", "path": "fast", "polarity": "lexicon"},
         # Embedding-based (zero-shot) themes cost ~40 ms a text on CPU: accurate path only.
         {"name": "themes", "zero_shot": False},
         {"name": "emotions"},
@@ -48,7 +50,7 @@ DEFAULT_PIPELINES: dict[str, list[dict[str, Any]]] = {
         {"name": "pii"},
         {"name": "sentences"},
         {"name": "sentiment", "path": "accurate"},
-        {"name": "aspects", "path": "accurate"},
+        {"name": "aspects", "path": "accurate", "polarity": "lexicon"},
         {"name": "themes"},
         {"name": "emotions"},
         {"name": "feelings"},

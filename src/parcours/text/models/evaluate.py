@@ -125,8 +125,9 @@ def evaluate(*, dataset: str, data_dir: Path) -> dict[str, float]:
             out[f"text.skytrax.{kind}.n"] = float(len(reviews))
         from parcours.text.evaluation_taxonomy import evaluate_aspect_agreement  # noqa: PLC0415
 
-        agreement = evaluate_aspect_agreement(data_dir=data_dir, polarity="auto")
-        out |= _flatten("text.skytrax.aspects", agreement)
+        for polarity in ("lexicon", "auto"):
+            agreement = evaluate_aspect_agreement(data_dir=data_dir, polarity=polarity)
+            out |= _flatten(f"text.skytrax.aspects_{polarity}", agreement)
     if "themes" in wanted:
         from parcours.text.evaluation_taxonomy import evaluate_themes  # noqa: PLC0415
 

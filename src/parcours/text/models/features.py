@@ -16,9 +16,9 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
-import scipy.sparse as sp
+import scipy.sparse as sp  # type: ignore[import-untyped]
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer  # type: ignore[import-untyped]
 
 WORD_FEATURES = 2**18
 CHAR_FEATURES = 2**18
@@ -157,7 +157,9 @@ class TextFeaturiser:
 
     def _raw(self, texts: Sequence[str]) -> tuple[sp.csr_matrix, sp.csr_matrix | None]:
         normal = [normalise_for_model(t) for t in texts]
-        words = [f"{mark_negations(n)} {_emotion_tokens(t)}" for n, t in zip(normal, texts)]
+        words = [
+            f"{mark_negations(n)} {_emotion_tokens(t)}" for n, t in zip(normal, texts, strict=True)
+        ]
         w = self.word.transform(words)
         c = self.chars.transform(normal) if self.char else None
         return w, c
