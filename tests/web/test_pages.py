@@ -225,3 +225,25 @@ def test_tiles_show_irritants_and_verbatims_their_annotations(
     site.sign_in("airline")
     portal = site.client.get("/partner?lang=en")
     assert "Punctuality" in portal.text
+
+
+def test_repeated_wrong_passwords_are_throttled(site: Site) -> None:
+    for _ in range(5):
+        assert site.sign_in("cx", "wrong password!") == 401
+    # The sixth try waits, even with the right password: guessing cannot run at full speed.
+    assert site.sign_in("cx") == 429
+    page = site.client.get("/login?lang=en")
+    assert page.status_code == 200
+
+
+def test_throttle_window_and_reset() -> None:
+    from parcours.accounts.throttle import SignInThrottle  # noqa: PLC0415
+
+    throttle = SignInThrottle(max_failures=2, window_s=60)
+    throttle.failed("email:a", now=0)
+    assert throttle.wait_s("email:a", now=1) == 0
+    throttle.failed("email:a", now=1)
+    assert throttle.wait_s("email:a", now=2) == 58
+    assert throttle.wait_s("email:a", now=61) == 0  # the first failure left the window
+    throttle.succeeded("email:a")
+    assert throttle.wait_s("email:a", now=2) == 0

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from parcours.accounts import service as accounts_service
+from parcours.accounts.throttle import SignInThrottle
 from parcours.web.deps import SessionDep
 from parcours.web.pages import render
 from parcours.web.signin import CsrfDep, LangDep, sign_in
@@ -43,8 +44,27 @@ def login(
     password: Annotated[str, Form()],
     next: Annotated[str, Form()] = "/",
 ) -> Response:
+    throttle: SignInThrottle = request.app.state.sign_in_throttle
+    keys = (
+        f"email:{email.strip().lower()}",
+        f"ip:{request.client.host if request.client else '-'}",
+    )
+    wait = throttle.wait_s(*keys)
+    if wait > 0:
+        return render(
+            request,
+            "login.html",
+            lang=lang,
+            viewer=None,
+            title_key="web_sign_in",
+            status_code=429,
+            throttled=int(wait // 60) + 1,
+            email=email,
+            next=_safe_next(next),
+        )
     user = accounts_service.authenticate(session, email=email, password=password)
     if user is None:
+        throttle.failed(*keys)
         return render(
             request,
             "login.html",
@@ -56,6 +76,7 @@ def login(
             email=email,
             next=_safe_next(next),
         )
+    throttle.succeeded(keys[0])
     sign_in(request, user_id=user.id, lang=user.language)
     return RedirectResponse(_safe_next(next), status_code=303)
 

@@ -8,6 +8,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from parcours.accounts import views as accounts_views
 from parcours.accounts.roles import PermissionDeniedError
+from parcours.accounts.throttle import SignInThrottle
 from parcours.cases import api as cases_api
 from parcours.cases import views as cases_views
 from parcours.config import database_url_from_env, secret_key
@@ -59,6 +60,7 @@ def create_app(database_url: str, *, https_only: bool = False) -> FastAPI:
         version="0.1.0",
     )
     app.state.session_factory = make_session_factory(make_engine(database_url))
+    app.state.sign_in_throttle = SignInThrottle()
     app.include_router(rules_api.router)
     app.include_router(cases_api.router)
     app.include_router(gestures_api.router)

@@ -20,6 +20,10 @@ add_messages(
             "fr": "Adresse ou mot de passe incorrect.",
             "en": "Wrong e-mail address or password.",
         },
+        "web_throttled": {
+            "fr": "Trop d'essais manqués : réessayez dans {minutes} min.",
+            "en": "Too many failed attempts: try again in {minutes} min.",
+        },
         "web_dashboard_title": {"fr": "Parcours {name}", "en": "Journey {name}"},
         "web_no_journey": {
             "fr": "Aucun parcours n'est encore chargé (parcours journey import FICHIER).",
