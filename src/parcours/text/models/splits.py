@@ -1,7 +1,8 @@
 """The held-out splits: 20 % of each labelled set, stratified, random_state=42, deterministic.
 
 The training script asks for the train side only; the test side is read by `evaluate` alone.
-Skytrax is never trained on: all of it is held out.
+Skytrax lounge and seat reviews are split the same way (stratified on `recommended`): the
+English sentiment model learns reviews, not only tweets, from the train side.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from sklearn.model_selection import train_test_split  # type: ignore[import-unty
 
 from parcours.text.models.data import (
     RestaurantReview,
+    SkytraxReview,
     Tweet,
     load_fr_restaurants,
+    load_skytrax,
     load_tweets,
 )
 
@@ -43,4 +46,19 @@ def fr_restaurants(data_dir: Path, *, side: str) -> list[RestaurantReview]:
     """`side` is "train" or "test"; stratified on the sentiment derived from the stars."""
     rows = load_fr_restaurants(data_dir)
     train, test = _split(rows, [r.label for r in rows])
+    return train if side == "train" else test
+
+
+def skytrax(data_dir: Path, kind: str, *, side: str) -> list[SkytraxReview]:
+    """`kind` is "lounge" or "seat", `side` "train" or "test"; stratified on `recommended`
+    (reviews without it form their own stratum). A review posted twice (same text) is kept
+    once, so that no text sits on both sides."""
+    seen: set[str] = set()
+    rows = []
+    for review in load_skytrax(data_dir, kind):
+        key = " ".join(review.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            rows.append(review)
+    train, test = _split(rows, [str(r.recommended) for r in rows])
     return train if side == "train" else test

@@ -1,0 +1,67 @@
+"""Loaders of the labelled sets and the held-out splits, on the real files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from parcours.text.models import data, splits
+
+
+def test_tweets_load_with_labels_and_reasons(public_data: Path) -> None:
+    tweets = data.load_tweets(public_data)
+    assert len(tweets) == 14640
+    assert Counter(t.label for t in tweets) == {"negative": 9178, "neutral": 3099, "positive": 2363}
+    assert not any("&amp;" in t.text for t in tweets)
+    # The file repeats about 150 tweets (same airline, time and text): ids are per content.
+    assert len({t.id for t in tweets}) > 14400
+
+
+def test_restaurant_reviews_survive_quotes_and_crlf(public_data: Path) -> None:
+    reviews = data.load_fr_restaurants(public_data)
+    assert len(reviews) == 4009
+    assert Counter(r.stars for r in reviews) == {5: 1879, 4: 1055, 3: 477, 2: 292, 1: 306}
+    assert not any(r.text.startswith('"') or '""' in r.text or "\r" in r.text for r in reviews)
+    assert Counter(r.aspects["price"] for r in reviews)["none"] == 2565
+    assert {r.aspects["staff"] for r in reviews} == set(data.ASPECT_LABELS)
+
+
+def test_skytrax_ratings_and_recommendation(public_data: Path) -> None:
+    lounge = data.load_skytrax(public_data, "lounge")
+    seat = data.load_skytrax(public_data, "seat")
+    assert len(lounge) > 2000 and len(seat) > 1000
+    assert all(1 <= v <= 5 for r in lounge for v in r.ratings.values())
+    assert {r.recommended for r in seat} <= {0, 1, None}
+
+
+def test_splits_are_disjoint_stratified_and_stable(public_data: Path) -> None:
+    train = splits.tweets(public_data, side="train")
+    test = splits.tweets(public_data, side="test")
+    assert len(train) + len(test) == 14640 and len(test) == 2928
+    share = Counter(t.label for t in test)["positive"] / len(test)
+    assert abs(share - 2363 / 14640) < 0.002
+    assert [t.id for t in splits.tweets(public_data, side="test")] == [t.id for t in test]
+    fr_test = splits.fr_restaurants(public_data, side="test")
+    assert len(fr_test) == 802
+
+
+def test_skytrax_split_holds_out_a_fifth_of_each_kind_with_its_recommendation_mix(
+    public_data: Path,
+) -> None:
+    for kind in ("lounge", "seat"):
+        train = splits.skytrax(public_data, kind, side="train")
+        test = splits.skytrax(public_data, kind, side="test")
+        assert not {r.id for r in train} & {r.id for r in test}
+        assert abs(len(test) / (len(train) + len(test)) - 0.2) < 0.01
+        share = [sum(r.recommended == 1 for r in rows) / len(rows) for rows in (train, test)]
+        assert abs(share[0] - share[1]) < 0.02
+        assert [r.id for r in splits.skytrax(public_data, kind, side="test")] == [
+            r.id for r in test
+        ]
+
+
+def test_a_missing_set_says_where_it_looked(tmp_path: Path) -> None:
+    with pytest.raises(data.DataSetMissingError, match=r"Tweets\.csv"):
+        data.load_tweets(tmp_path)
