@@ -20,6 +20,7 @@ from parcours.accounts.roles import Actor, Role
 from parcours.cases import service as cases_service
 from parcours.cli.demo import DEMO_PASSWORD
 from parcours.config import secret_key
+from parcours.customers import service as customers_service
 from parcours.feedback.links import SurveyLink, make_token
 from parcours.journeys import service as journeys_service
 from parcours.store.engine import make_engine, make_session_factory
@@ -62,15 +63,19 @@ def main() -> None:
     with factory() as s:
         stay = journeys_service.step_refs(s, journey_code="family-trip")["residence-stay"]
         first_case = cases_service.queue(s, actor=Actor(user_id=None, role=Role.ADMIN))[0].id
+        shopper = customers_service.find_customers(s, text="demo-shop-1")[0].id
     expires = int((datetime.now(UTC) + timedelta(days=30)).timestamp())
     base, server = _serve()
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
         for who, pages in (
-            ("cx@parcours.demo", [("/journeys/family-trip", "dashboard", True)]),
+            ("cx@parcours.demo", [("/journeys/family-trip", "dashboard", True),
+                                  ("/employees/circle", "employees-circle", False),
+                                  ("/maturity", "maturity", False)]),
             ("airline@parcours.demo", [("/partner", "partner-portal", True)]),
             ("agent@parcours.demo", [("/desk", "case-desk", False),
-                                     (f"/desk/cases/{first_case}", "case", True)]),
+                                     (f"/desk/cases/{first_case}", "case", True),
+                                     (f"/desk/customers/{shopper}", "clienteling", True)]),
         ):  # fmt: skip
             context = browser.new_context(base_url=base, viewport={"width": 1360, "height": 860})
             page = context.new_page()

@@ -254,6 +254,25 @@ MATRIX: dict[tuple[str, str], tuple[Request, dict[str, str]]] = {
         ),
         {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
     ),
+    ("GET", "/maturity"): (
+        lambda c: ("/maturity", {}),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
+    ("POST", "/maturity"): (
+        lambda c: ("/maturity", {"data": {"s_inform_surveys": "4"}}),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
+    ("GET", "/value"): (
+        lambda c: ("/value", {}),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
+    ("POST", "/value"): (
+        lambda c: (
+            "/value",
+            {"data": {"margin": "90", "churn_pct": "20", "save_pct": "30", "horizon_years": "10"}},
+        ),
+        {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D},
+    ),
 }
 ADMINS = {"admin", "cx_manager"}  # the administration, but for users (admin only)
 NOT_ADMIN = {"agent": D, "manager": D, "partner": D, "employee": D}
@@ -296,6 +315,100 @@ MATRIX |= {
     ("POST", "/admin/users/{user_id}/password"): _admin(
         "/admin/users/1/password", {"data": {"password": "y" * 12}}, users=True
     ),
+    # After the sale: a partner's user gets a view cut to its own partner; employees nothing.
+    ("GET", "/desk/customers"): (
+        lambda c: ("/desk/customers?q=cust", {}),
+        {r: A for r in STAFF} | {"partner": A, "employee": D},
+    ),
+    ("GET", "/desk/customers/{customer_id}"): (
+        lambda c: (f"/desk/customers/{c.world.customers[0]}", {}),
+        {r: A for r in STAFF} | {"partner": A, "employee": D},
+    ),
+    ("GET", "/desk/followups"): (
+        lambda c: ("/desk/followups", {}),
+        {r: A for r in STAFF} | {"partner": A, "employee": D},
+    ),
+    ("GET", "/desk/signature"): (
+        lambda c: ("/desk/signature", {}),
+        {r: A for r in STAFF} | {"partner": A, "employee": D},
+    ),
+    ("POST", "/desk/signature"): (
+        lambda c: ("/desk/signature", {"data": {"text": "Dear customer, thank you."}}),
+        {r: A for r in STAFF} | {"partner": A, "employee": D},
+    ),
+    ("POST", "/api/signature/check"): (
+        lambda c: ("/api/signature/check", {"json": {"text": "Dear customer, thank you."}}),
+        {r: A for r in STAFF} | {"partner": A, "employee": D},
+    ),
+}
+
+
+def _new_idea(c: Ctx) -> int:
+    """An idea about the flight with no owner yet: only CX managers and admins may answer."""
+    from parcours.ideas import service as ideas_service  # noqa: PLC0415
+    from parcours.ideas.schemas import IdeaIn, IdeaKind  # noqa: PLC0415
+
+    with c.factory() as s:
+        idea = ideas_service.submit_idea(
+            s,
+            actor=c.world.employee,
+            data=IdeaIn(kind=IdeaKind.IDEA, step_id=c.world.steps["flight"], text="Une idée"),
+            now=datetime.now(UTC),
+        )
+        s.commit()
+        return idea.id
+
+
+READERS_ONLY = {r: A for r in OVERSEERS} | {"agent": D, "partner": D, "employee": D}
+MONTH_Q = {"params": {"month": "2026-03"}}
+# Employee experience and co-construction: results for managers and up (anonymous, checked by
+# tests/employees/test_anonymity_suite.py); everyone may reach /employees (those who may not
+# read results are sent to their own pulses) and submit ideas.
+MATRIX |= {
+    ("GET", "/employees"): (lambda c: ("/employees", {}), {r: A for r in EVERYONE}),
+    ("GET", "/employees/me"): (lambda c: ("/employees/me", {}), {r: A for r in EVERYONE}),
+    ("GET", "/employees/export.csv"): (lambda c: ("/employees/export.csv", {}), READERS_ONLY),
+    ("GET", "/employees/circle"): (lambda c: ("/employees/circle", {}), READERS_ONLY),
+    ("POST", "/employees/settings"): (
+        lambda c: ("/employees/settings", {"data": {"size": "5"}}),
+        {"admin": A, "cx_manager": D, "agent": D, "manager": D, "partner": D, "employee": D},
+    ),
+    ("GET", "/api/employees/results"): (
+        lambda c: ("/api/employees/results", dict(MONTH_Q)),
+        READERS_ONLY,
+    ),
+    ("GET", "/api/employees/cell"): (
+        lambda c: ("/api/employees/cell", dict(MONTH_Q)),
+        READERS_ONLY,
+    ),
+    ("GET", "/api/employees/verbatims"): (
+        lambda c: ("/api/employees/verbatims", {"params": {"month": "2026-03", "team": "x"}}),
+        READERS_ONLY,
+    ),
+    ("GET", "/api/employees/circle"): (lambda c: ("/api/employees/circle", {}), READERS_ONLY),
+    ("GET", "/ideas"): (lambda c: ("/ideas", {}), {r: A for r in EVERYONE}),
+    ("POST", "/ideas"): (
+        lambda c: (
+            "/ideas",
+            {"data": {"kind": "idea", "step_id": str(c.world.steps["flight"]), "text": "Idée"}},
+        ),
+        {r: A for r in EVERYONE},
+    ),
+    ("POST", "/ideas/owners"): (
+        lambda c: (
+            "/ideas/owners",
+            {"data": {"step_id": str(c.world.steps["flight"]), "user_id": "1"}},
+        ),
+        {"admin": A, "cx_manager": A} | NOT_ADMIN,
+    ),
+    ("POST", "/ideas/{idea_id}/owner"): (
+        lambda c: (f"/ideas/{_new_idea(c)}/owner", {"data": {"user_id": "1"}}),
+        {"admin": A, "cx_manager": A} | NOT_ADMIN,
+    ),
+    ("POST", "/ideas/{idea_id}/answer"): (
+        lambda c: (f"/ideas/{_new_idea(c)}/answer", {"data": {"text": "Merci"}}),
+        {"admin": A, "cx_manager": A} | NOT_ADMIN,
+    ),
 }
 # Open to everyone, signed in or not: they are checked for what they are.
 PUBLIC = {
@@ -305,6 +418,14 @@ PUBLIC = {
     ("GET", "/s/{token}"),
     ("POST", "/s/{token}"),
     ("POST", "/api/vouchers/{code}/redemption"),
+    ("GET", "/r/{token}"),  # a follow-up's signed reply link
+    ("POST", "/r/{token}"),
+}
+PUBLIC |= {
+    ("GET", "/p/{token}"),  # an employee's signed pulse link
+    ("POST", "/p/{token}"),
+    ("GET", "/ideas/c/{token}"),  # a customer's signed link to submit an idea
+    ("POST", "/ideas/c/{token}"),
 }
 DOCS = {"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import mean, median
 
@@ -157,3 +158,39 @@ def loop_figures(
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class ClosingFigures:
+    """How fast the cases opened in a period were closed, and how many kept the SLA."""
+
+    cases: int  # opened in the period, cancelled ones left out
+    closed: int
+    close_median_clock_hours: float | None
+    resolved: int
+    resolved_within_sla: int
+
+
+def closing_figures(session: Session, *, since: datetime, until: datetime) -> ClosingFigures:
+    """The median clock time from opening to closing, and the resolutions on time
+    (business-hours SLA), over the cases opened in [since, until)."""
+    require_aware(since, "since")
+    require_aware(until, "until")
+    cases = [
+        c
+        for c in repository.cases_opened_between(session, since=since, until=until)
+        if c.status != CaseStatus.CANCELLED.value
+    ]
+    closed = [c for c in cases if c.closed_at is not None]
+    resolved = [c for c in cases if c.resolved_at is not None]
+    return ClosingFigures(
+        cases=len(cases),
+        closed=len(closed),
+        close_median_clock_hours=_median(
+            [_hours(c.created_at, c.closed_at) for c in closed if c.closed_at]
+        ),
+        resolved=len(resolved),
+        resolved_within_sla=sum(
+            1 for c in resolved if c.resolved_at and c.resolved_at <= c.resolution_due_at
+        ),
+    )

@@ -146,9 +146,11 @@ def add_business_hours(start: datetime, hours: float, calendar: BusinessCalendar
             fr=f"impossible d'ajouter un nombre d'heures ouvrées négatif ({hours})",
         )
     start = start.astimezone(UTC)
-    remaining = timedelta(hours=hours)
-    if remaining == timedelta(0):
+    if hours == 0:
         return start
+    # A positive amount under a microsecond rounds to zero but still moves into business time,
+    # so that adding in steps agrees with adding at once.
+    remaining = timedelta(hours=hours)
     day = calendar.local_date(start)
     closed_days = 0
     while closed_days < _MAX_CLOSED_DAYS:

@@ -16,10 +16,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from parcours.cli import (
     analytics,
     demo,
+    employees,
+    followups,
     imports,
     insights,
     journey,
     loop,
+    maturity,
     report,
     rules,
     text_annotate,
@@ -52,11 +55,16 @@ app.add_typer(loop.cases_app, name="cases")
 app.add_typer(loop.gestures_app, name="gestures")
 app.add_typer(loop.outbox_app, name="outbox")
 app.add_typer(analytics.app, name="analytics")
+app.add_typer(followups.app, name="followups")
+app.add_typer(followups.signature_app, name="signature")
+app.add_typer(employees.app, name="employees")
 text_cli.app.command("annotate")(text_annotate.annotate)
 text_cli.app.command("topics")(text_topics.topics)
 text_cli.app.command("evaluate")(text_evaluate.evaluate)
 app.add_typer(text_cli.app, name="text")
 app.add_typer(insights.app, name="insights")
+app.add_typer(maturity.maturity_app, name="maturity")
+app.add_typer(maturity.value_app, name="value")
 app.command("serve")(users.serve)
 app.command("import")(imports.import_file)
 app.command("report")(report.report)

@@ -16,9 +16,9 @@ from parcours.accounts.roles import Actor, Role
 from parcours.accounts.schemas import UserIn
 from parcours.cases import service as cases_service
 from parcours.cases.schemas import CaseIn
+from parcours.cli import demo_people, text_annotate
 from parcours.cli import journey as journey_cli
 from parcours.cli import report as report_cli
-from parcours.cli import text_annotate
 from parcours.cli.context import STATE
 from parcours.cli.imports import import_with_progress, print_summary
 from parcours.feedback import service as feedback_service
@@ -69,6 +69,7 @@ def demo(
     report_cli.report(journey=code, by="step,partner", hide_small=True)
     _demo_users()
     _demo_cases(code)
+    demo_people.demo_people(journey_code=code, examples_dir=examples_dir)
     text_annotate.annotate()
 
 
@@ -79,6 +80,8 @@ DEMO_USERS: tuple[tuple[str, str, Role, str | None], ...] = (
     ("cx@parcours.demo", "Camille CX", Role.CX_MANAGER, None),
     ("agent@parcours.demo", "Alex Agent", Role.AGENT, None),
     ("airline@parcours.demo", "Paul Partenaire", Role.PARTNER, "airline"),
+    ("manager@parcours.demo", "Maud Manager", Role.MANAGER, None),
+    ("employee@parcours.demo", "Eli Employé", Role.EMPLOYEE, None),
 )
 
 

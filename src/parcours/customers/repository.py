@@ -36,3 +36,7 @@ def by_ids(session: Session, ids: set[int]) -> dict[int, Customer]:
     if not ids:
         return {}
     return {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(ids)))}
+
+
+def count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(Customer)) or 0)

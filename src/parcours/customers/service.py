@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from parcours.customers import repository
@@ -34,3 +35,31 @@ def ensure_customers(session: Session, *, customers: Iterable[CustomerIn]) -> di
 
 def get_customers(session: Session, *, ids: set[int]) -> dict[int, Customer]:
     return repository.by_ids(session, ids)
+
+
+def count_customers(session: Session) -> int:
+    """How many customers the store knows (the customer base of the programme's value)."""
+    return repository.count(session)
+
+
+def find_customers(session: Session, *, text: str, limit: int = 20) -> list[Customer]:
+    """Customers whose reference (external id) or e-mail contains `text`, any case; an exact
+    reference first (the clienteling search)."""
+    needle = text.strip().lower()
+    if not needle:
+        return []
+    # The text is matched as typed: % and _ are not wildcards here.
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
+    stmt = (
+        select(Customer)
+        .where(
+            or_(
+                func.lower(Customer.external_id).like(pattern, escape="\\"),
+                func.lower(Customer.email).like(pattern, escape="\\"),
+            )
+        )
+        .order_by((func.lower(Customer.external_id) == needle).desc(), Customer.external_id)
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, exists, select
+from sqlalchemy import Table, exists, func, select
 from sqlalchemy.orm import Session
 
 from parcours.customers.models import Customer
@@ -151,9 +151,13 @@ def verbatims_after(
     limit: int,
     since: datetime | None = None,
     step_ids: Sequence[int] = (),
+    response_ids: Sequence[int] = (),
 ) -> list[tuple[Verbatim, Response]]:
-    """Verbatims in id order, from just after `after_id`: a resumable walk over all of them."""
+    """Verbatims in id order, from just after `after_id`: a resumable walk over all of them
+    (or over those of `response_ids`)."""
     stmt = select(Verbatim, Response).join(Response, Response.id == Verbatim.response_id)
+    if response_ids:
+        stmt = stmt.where(Verbatim.response_id.in_(response_ids))
     if since is not None:
         stmt = stmt.where(Response.submitted_at >= since)
     if step_ids:
@@ -161,3 +165,33 @@ def verbatims_after(
     if after_id is not None:
         stmt = stmt.where(Verbatim.id > after_id)
     return [(v, r) for v, r in session.execute(stmt.order_by(Verbatim.id).limit(limit)).all()]
+
+
+def response_outlines(
+    session: Session, *, since: datetime, until: datetime
+) -> list[tuple[int, int, int | None, int | None, float | None]]:
+    """(id, step, partner, customer, lowest NPS answer or None) of the responses submitted in
+    [since, until), by id: where feedback comes from, without loading the answers."""
+    nps = (
+        select(Answer.response_id, func.min(Answer.value).label("nps"))
+        .where(Answer.kind == "nps")
+        .group_by(Answer.response_id)
+        .subquery()
+    )
+    stmt = (
+        select(Response.id, Response.step_id, Response.partner_id, Response.customer_id, nps.c.nps)
+        .outerjoin(nps, nps.c.response_id == Response.id)
+        .where(Response.submitted_at >= since, Response.submitted_at < until)
+        .order_by(Response.id)
+    )
+    return [(r, s, p, c, n) for r, s, p, c, n in session.execute(stmt)]
+
+
+def verbatim_ids_between(session: Session, *, since: datetime, until: datetime) -> list[int]:
+    stmt = (
+        select(Verbatim.id)
+        .join(Response, Response.id == Verbatim.response_id)
+        .where(Response.submitted_at >= since, Response.submitted_at < until)
+        .order_by(Verbatim.id)
+    )
+    return list(session.scalars(stmt))

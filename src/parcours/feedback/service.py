@@ -318,10 +318,17 @@ def verbatims_after(
     limit: int = 1000,
     since: datetime | None = None,
     step_ids: Sequence[int] = (),
+    response_ids: Sequence[int] = (),
 ) -> list[VerbatimView]:
-    """Every stored verbatim, in id order, a batch at a time (the text engine's input)."""
+    """Every stored verbatim (or those of `response_ids`), in id order, a batch at a time (the
+    text engine's input)."""
     rows = repository.verbatims_after(
-        session, after_id=after_id, limit=limit, since=since, step_ids=step_ids
+        session,
+        after_id=after_id,
+        limit=limit,
+        since=since,
+        step_ids=step_ids,
+        response_ids=response_ids,
     )
     return [_view(v, r) for v, r in rows]
 
@@ -353,3 +360,30 @@ def recent_verbatims(
 def customer_response_ids(session: Session, *, customer_id: int, limit: int = 100) -> list[int]:
     """The customer's responses, newest first, across steps and channels (clienteling)."""
     return repository.customer_response_ids(session, customer_id=customer_id, limit=limit)
+
+
+@dataclass(frozen=True)
+class ResponseOutline:
+    """Where a response comes from, and its lowest NPS answer if it has one."""
+
+    response_id: int
+    step_id: int
+    partner_id: int | None
+    customer_id: int | None
+    nps: float | None
+
+
+def response_outlines(
+    session: Session, *, since: datetime, until: datetime
+) -> list[ResponseOutline]:
+    """The responses submitted in [since, until), by id, without their answers and texts:
+    which steps and partners are heard from, and who the detractors are."""
+    return [
+        ResponseOutline(*row)
+        for row in repository.response_outlines(session, since=since, until=until)
+    ]
+
+
+def verbatim_ids_between(session: Session, *, since: datetime, until: datetime) -> list[int]:
+    """Ids of the verbatims of the responses submitted in [since, until)."""
+    return repository.verbatim_ids_between(session, since=since, until=until)

@@ -153,3 +153,21 @@ def _granted_in(since: datetime, until: datetime) -> tuple[Any, ...]:
         Gesture.decided_at >= since,
         Gesture.decided_at < until,
     )
+
+
+def granted_by_currency(
+    session: Session, *, since: datetime, until: datetime
+) -> list[tuple[str, int, int]]:
+    """(currency, count, total cents) of every gesture granted in [since, until), the
+    system's proactive ones included."""
+    stmt = (
+        select(Gesture.currency, func.count(), func.sum(Gesture.amount_cents))
+        .where(
+            Gesture.status == GestureStatus.GRANTED.value,
+            Gesture.decided_at >= since,
+            Gesture.decided_at < until,
+        )
+        .group_by(Gesture.currency)
+        .order_by(Gesture.currency)
+    )
+    return [(str(c), int(n), int(total or 0)) for c, n, total in session.execute(stmt)]

@@ -373,3 +373,13 @@ def _already_redeemed(when: datetime) -> VoucherAlreadyRedeemedError:
         en=f"this voucher was already used on {day}: a voucher can be used only once",
         fr=f"ce bon d'achat a déjà été utilisé le {day} : un bon ne sert qu'une fois",
     )
+
+
+def granted_summary(
+    session: Session, *, since: datetime, until: datetime
+) -> list[tuple[str, int, int]]:
+    """(currency, count, total cents) of the gestures granted in [since, until), people's and
+    the system's proactive ones alike: what the gestures cost the programme."""
+    checks.require_aware(since, "since")
+    checks.require_aware(until, "until")
+    return repository.granted_by_currency(session, since=since, until=until)

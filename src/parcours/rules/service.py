@@ -259,3 +259,12 @@ def check_metrics(session: Session, *, now: datetime) -> list[RunReport]:
             if report is not None:
                 reports.append(report)
     return reports
+
+
+def enabled_event_rules(session: Session) -> list[tuple[str, str]]:
+    """(code, event type) of the enabled rules that act on an external event: the proactive
+    rules in use (a delay compensated, a churn risk acted upon before any complaint)."""
+    return [
+        (r.code, r.event_type or "")
+        for r in repository.enabled_rules(session, trigger_type=TriggerType.EVENT.value)
+    ]

@@ -2,8 +2,13 @@
 
 # Domains whose tables are declared but not re-exported here.
 import parcours.cases.models
+import parcours.employees.models
+import parcours.followups.models
 import parcours.gestures.models
+import parcours.ideas.models
+import parcours.maturity.models
 import parcours.notifications.models
+import parcours.programme_value.models
 import parcours.rules.models
 import parcours.text.tables  # noqa: F401
 from parcours.accounts.models import User

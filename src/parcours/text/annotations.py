@@ -64,13 +64,17 @@ def annotate_stored(
     batch_size: int = BATCH,
     commit: Callable[[], None] | None = None,
     progress: Callable[[int], None] | None = None,
+    response_ids: Sequence[int] = (),
 ) -> AnnotateSummary:
-    """Annotate every stored verbatim not annotated yet."""
+    """Annotate every stored verbatim not annotated yet (only those of `response_ids` when
+    given: a single new answer is analysed without walking the whole store)."""
     engine = pipeline or default_pipeline(path)
     summary = AnnotateSummary()
     after: int | None = None
     while True:
-        views = feedback_service.verbatims_after(session, after_id=after, limit=batch_size)
+        views = feedback_service.verbatims_after(
+            session, after_id=after, limit=batch_size, response_ids=response_ids
+        )
         if not views:
             break
         after = views[-1].id
@@ -180,3 +184,8 @@ def annotations_for(session: Session, *, verbatim_ids: Sequence[int]) -> dict[in
         elif tag.kind == "theme":
             view.themes.append(tag.code)
     return views
+
+
+def annotated_among(session: Session, *, verbatim_ids: Sequence[int]) -> set[int]:
+    """Which of these verbatims the engine has annotated: a cheap count of the analysed ones."""
+    return repository.annotated_ids(session, verbatim_ids)

@@ -11,14 +11,23 @@ from parcours.accounts.roles import PermissionDeniedError
 from parcours.accounts.throttle import SignInThrottle
 from parcours.cases import api as cases_api
 from parcours.cases import views as cases_views
+from parcours.clienteling import views as clienteling_views
 from parcours.config import database_url_from_env, secret_key
+from parcours.employees import api as employees_api
+from parcours.employees import views as employees_views
 from parcours.errors import BilingualError, NotFoundError
 from parcours.feedback import api as feedback_api
 from parcours.feedback import views as feedback_views
+from parcours.followups import views as followups_views
 from parcours.gestures import api as gestures_api
+from parcours.ideas import views as ideas_views
 from parcours.insights import views as insights_views
 from parcours.journeys import views as journeys_views
+from parcours.maturity import views as maturity_views
+from parcours.programme_value import views as value_views
 from parcours.rules import api as rules_api
+from parcours.signature import api as signature_api
+from parcours.signature import views as signature_views
 from parcours.store.engine import make_engine, make_session_factory
 from parcours.web.admin import ADMIN_ROUTERS
 from parcours.web.pages import render
@@ -70,6 +79,15 @@ def create_app(database_url: str, *, https_only: bool = False) -> FastAPI:
     app.include_router(journeys_views.router)
     app.include_router(cases_views.router)
     app.include_router(insights_views.router)
+    app.include_router(employees_api.router)
+    app.include_router(employees_views.router)
+    app.include_router(ideas_views.router)
+    app.include_router(maturity_views.router)
+    app.include_router(value_views.router)
+    app.include_router(clienteling_views.router)
+    app.include_router(followups_views.router)
+    app.include_router(signature_views.router)
+    app.include_router(signature_api.router)
     for admin_router in ADMIN_ROUTERS:
         app.include_router(admin_router)
     # Signed cookie sessions for the pages (the API keeps bearer tokens); SameSite=Lax keeps the

@@ -22,7 +22,14 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/", "web_nav_dashboard", frozenset({Role.ADMIN, Role.CX_MANAGER, Role.MANAGER})),
     ("/partner", "web_nav_partner", frozenset({Role.PARTNER})),
     ("/desk", "web_nav_desk", frozenset({Role.ADMIN, Role.CX_MANAGER, Role.AGENT, Role.MANAGER})),
+    (
+        "/desk/customers",
+        "web_nav_customers",
+        frozenset({Role.ADMIN, Role.CX_MANAGER, Role.AGENT, Role.MANAGER}),
+    ),
     ("/insights", "web_nav_insights", frozenset({Role.ADMIN, Role.CX_MANAGER, Role.MANAGER})),
+    ("/maturity", "web_nav_maturity", frozenset({Role.ADMIN, Role.CX_MANAGER, Role.MANAGER})),
+    ("/employees", "web_nav_employees", frozenset(Role) - {Role.PARTNER, Role.SYSTEM}),
     ("/admin", "admin_nav", frozenset({Role.ADMIN, Role.CX_MANAGER})),
 ]
 

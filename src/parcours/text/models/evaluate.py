@@ -353,6 +353,13 @@ def _skytrax_anchor(data_dir: Path, kind: str, reviews: Sequence[SkytraxReview])
         order = list(model.classes_)
         score = p[:, order.index("positive")] - p[:, order.index("negative")]
         extra[f"recommended_auc_{name}"] = round(float(roc_auc_score(truth, score)), 4)
+    # Reference, not a model: how well the reviewer's own overall rating separates the reviews
+    # they recommend (a ceiling-like figure for what any text score can reach).
+    rated = [(r.recommended, r.overall) for r in reviews if r.recommended is not None and r.overall]
+    if len({y for y, _ in rated}) == 2:
+        extra["recommended_auc_of_overall_rating"] = round(
+            float(roc_auc_score([y for y, _ in rated], [o for _, o in rated])), 4
+        )
     return TaskResult(
         task=f"skytrax_{kind}",
         path="anchor",

@@ -1,0 +1,1 @@
+"""Clienteling: one customer's view across steps and partners, for the agent at the desk."""

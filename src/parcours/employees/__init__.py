@@ -1,0 +1,1 @@
+"""Employee experience: pulses at key moments, anonymous results, and the virtuous circle."""

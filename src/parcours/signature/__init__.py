@@ -1,0 +1,1 @@
+"""Relational signature: personal, customer-centred messages rather than generic brand talk."""
