@@ -149,8 +149,21 @@ def test_search_by_name_email_and_reference(session: Session, shop: Shop) -> Non
     assert [(m.reference, m.matched_on) for m in by_mail] == [("sophie", "email")]
     by_ref = service.search(session, actor=world.agent, text="CAMILLE")
     assert [(m.reference, m.matched_on) for m in by_ref] == [("camille", "reference")]
-    # A partner finds by reference only, and never sees e-mails or names.
+    # A partner finds by reference only, only customers it dealt with, and never sees e-mails
+    # or names.
     assert service.search(session, actor=world.airline_user, text="martin") == []
+    assert service.search(session, actor=world.airline_user, text="sophie") == []
+    cases_service.open_case(
+        session,
+        actor=world.agent,
+        data=case_in(customer_id=shop.sophie, partner_id=world.partners["airline"]),
+        now=NOW,
+    )
     [m] = service.search(session, actor=world.airline_user, text="sophie")
     assert (m.email, m.name) == (None, None)
+    [camille] = service.search(session, actor=world.agent, text="CAMILLE")
+    with pytest.raises(service.CustomerNotFoundError):
+        service.customer_view(
+            session, actor=world.airline_user, customer_id=camille.customer_id, now=NOW
+        )
     assert service.search(session, actor=world.agent, text="%") == []

@@ -145,6 +145,18 @@ def test_ideas_pages_and_the_customers_link(
     done = public.post(f"/ideas/c/{token}", data={"kind": "idea", "text": "Plus de prises USB"})
     assert "Merci" in done.text
     assert public.get("/ideas/c/forged.token").status_code == 404
+    survey_link = make_token(
+        SurveyLink(
+            survey="residence-pulse",
+            step_id=world.steps["flight"],
+            customer="cust-9",
+            lang="en",
+            expires=int((datetime.now(UTC) + timedelta(days=2)).timestamp()),
+        ),
+        secret=secret_key(),
+    )
+    wrong = public.get(f"/ideas/c/{survey_link}")
+    assert wrong.status_code == 404 and "not one for sending an idea" in wrong.text
     client.post("/logout", data={"csrf": csrf_of(client, "/ideas")})
     sign_in(client, "emma@example.org")
     queue = client.get("/ideas?lang=fr").text

@@ -68,13 +68,23 @@ def test_value_compute_takes_the_churn_rate_from_the_model(
     sample = repo_root / "tests" / "data" / "telco-sample.csv"
     with STATE.session() as session:
         customers = telco.read_csv(sample).customers
-        rate = value_service.model_churn_rate(session, customers=customers, now=utcnow())
+        rate = value_service.model_churn_rate(
+            session, customers=customers, now=utcnow(), horizon_months=12
+        )
+        monthly = value_service.model_churn_rate(
+            session, customers=customers, now=utcnow(), horizon_months=1
+        )
     assert rate is not None and Decimal(0) < rate < Decimal(1)
+    # A monthly risk compounds over twelve months: 1 - (1 - p)^12.
+    assert monthly is not None
+    assert abs(float(monthly) - (1 - (1 - float(rate)) ** 12)) < 1e-3
     args = [
         "--database-url", database_url, "--lang", "en", "value", "compute",
         "--margin", "120", "--risks", str(sample), "--days", DAYS,
     ]  # fmt: skip
-    outcome = run.invoke(app, args, prog_name="parcours")
+    missing = run.invoke(app, args, prog_name="parcours")
+    assert missing.exit_code != 0 and "--risk-horizon-months" in missing.output
+    outcome = run.invoke(app, [*args, "--risk-horizon-months", "12"], prog_name="parcours")
     assert outcome.exit_code == 0, outcome.output
     percent = (rate * 100).quantize(Decimal("0.01")).normalize()
     assert f"c = {percent:f} % (churn model)" in outcome.output

@@ -83,6 +83,14 @@ def compute(
             help="CSV of customers (telco format): their mean churn-model risk is the churn rate."
         ),
     ] = None,
+    risk_horizon_months: Annotated[
+        int | None,
+        typer.Option(
+            help="Months the model's risk runs over (its training label; telco: 1). Required "
+            "with --risks: the risk is turned into a yearly rate.",
+            min=1,
+        ),
+    ] = None,
 ) -> None:
     """The calculation line by line: formula, inputs (stored or assumed), result; then the
     net value at -20 % and +20 % of each assumption. Options override the saved assumptions
@@ -109,8 +117,15 @@ def compute(
         if risks is not None:
             if not risks.is_file():
                 raise telco.ChurnInputError(en=f"no file {risks}", fr=f"pas de fichier {risks}")
+            if risk_horizon_months is None:
+                raise typer.BadParameter(
+                    "say over how many months the model's risk runs (telco: 1)",
+                    param_hint="--risk-horizon-months",
+                )
             customers = telco.read_csv(risks).customers
-            model_rate = value_service.model_churn_rate(session, customers=customers, now=until)
+            model_rate = value_service.model_churn_rate(
+                session, customers=customers, now=until, horizon_months=risk_horizon_months
+            )
     inputs = calculation.Inputs(
         customers=stored.customers,
         margin=assumptions.margin,

@@ -24,6 +24,7 @@ from parcours.gestures import service as gestures_service
 from parcours.insights.churn import service as churn_service
 from parcours.insights.churn.schemas import TelcoCustomer
 from parcours.journeys import service as journeys_service
+from parcours.store.base import utcnow
 from parcours.text import annotations as text_annotations
 
 HISTORY = 100
@@ -150,6 +151,14 @@ def customer_view(
     if scope is not None:
         gestures = [g for g in gestures if g.case_id in case_ids]
     purchases = followups_service.customer_purchases(session, actor=actor, customer_id=customer_id)
+    answers = _answers(session, customer_id=customer_id, scope=scope)
+    followups = followups_service.customer_followups(session, actor=actor, customer_id=customer_id)
+    if scope is not None and not (cases or answers or purchases or followups):
+        # A partner reaches only the customers it dealt with; the others do not exist for it
+        # (the same answer as an unknown id, so that it cannot probe references either).
+        raise CustomerNotFoundError(
+            en=f"no customer {customer_id}", fr=f"aucun client {customer_id}"
+        )
     return CustomerView(
         customer_id=customer_id,
         reference=customer.external_id,
@@ -160,12 +169,10 @@ def customer_view(
         name=followups_service.customer_name(session, customer_id=customer_id)
         if scope is None
         else next((p.customer_name for p in purchases if p.customer_name), None),
-        answers=_answers(session, customer_id=customer_id, scope=scope),
+        answers=answers,
         cases=list(reversed(cases)),
         gestures=gestures,
-        followups=followups_service.customer_followups(
-            session, actor=actor, customer_id=customer_id
-        ),
+        followups=followups,
         purchases=purchases,
         risk=(
             churn_risk(
@@ -192,7 +199,7 @@ def search(session: Session, *, actor: Actor, text: str, limit: int = 20) -> lis
     matches: dict[int, Match] = {}
     for c in customers_service.find_customers(session, text=text, limit=limit):
         on = "reference" if text.lower() in c.external_id.lower() else "email"
-        if scope is not None and on != "reference":
+        if scope is not None and (on != "reference" or not _dealt_with(session, actor, c.id)):
             continue
         matches[c.id] = Match(c.id, c.external_id, c.email if scope is None else None, None, on)
     if scope is None:
@@ -214,6 +221,15 @@ def search(session: Session, *, actor: Actor, text: str, limit: int = 20) -> lis
         )
         for m in list(matches.values())[:limit]
     ]
+
+
+def _dealt_with(session: Session, actor: Actor, customer_id: int) -> bool:
+    """Whether a partner's user has anything of this customer to see."""
+    try:
+        customer_view(session, actor=actor, customer_id=customer_id, now=utcnow())
+    except CustomerNotFoundError:
+        return False
+    return True
 
 
 def customer_id_of(reference: str) -> int:

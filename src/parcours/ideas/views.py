@@ -126,6 +126,12 @@ def _customer_page(
             request, "employees/pulse_message.html", message, status_code=404
         )
     lang = asked if asked in ("fr", "en") else link.lang
+    if link.survey != IDEAS_SURVEY:
+        # A survey's link is not an ideas link: the form opens only where it can be sent.
+        message = {"lang": lang, "title": t("ideas_title", lang), "text": t("ideas_bad_link", lang)}
+        return public.TemplateResponse(
+            request, "employees/pulse_message.html", message, status_code=404
+        )
     labels = journeys_service.step_labels(session, ids={link.step_id}, lang=lang)
     context: dict[str, Any] = {
         "lang": lang,

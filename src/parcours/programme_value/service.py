@@ -124,19 +124,28 @@ def stored_inputs(
 
 
 def model_churn_rate(
-    session: Session, *, customers: Sequence[TelcoCustomer], now: datetime
+    session: Session,
+    *,
+    customers: Sequence[TelcoCustomer],
+    now: datetime,
+    horizon_months: int,
 ) -> Decimal | None:
     """The churn model's mean risk over the customers given (a CRM export in the telco
-    format), raised by the unresolved dissatisfaction Parcours sees; None for no customer.
+    format), raised by the unresolved dissatisfaction Parcours sees, as a yearly rate; None
+    for no customer.
 
-    Taken as the yearly rate as it is: the model's horizon is that of its training label
-    (telco: "left within the last month"), which the caller must judge.
+    The model's risk runs over the horizon of its training label (`horizon_months`, e.g. 1 for
+    the telco set's "left within the last month"), stated by the caller: the yearly rate is
+    1 - (1 - risk)^(12 / horizon_months), a constant hazard over the year.
     """
     if not customers:
         return None
+    if horizon_months < 1:
+        raise ValueError(f"horizon_months must be at least 1, not {horizon_months}")
     risks = churn_service.parcours_risks(session, customers=customers, now=now)
-    total = sum((Decimal(repr(r.risk)) for r in risks), Decimal(0))
-    return (total / len(risks)).quantize(Decimal("0.0001"))
+    mean = sum(r.risk for r in risks) / len(risks)
+    yearly = 1.0 - (1.0 - mean) ** (12.0 / horizon_months)
+    return Decimal(repr(yearly)).quantize(Decimal("0.0001"))
 
 
 def programme_value(

@@ -96,6 +96,10 @@ add_messages(
         },
         "ex_pulse_closed": {"fr": "Baromètre indisponible", "en": "Pulse not available"},
         "ideas_title": {"fr": "Idées et questions", "en": "Ideas and questions"},
+        "ideas_bad_link": {
+            "fr": "Ce lien ne permet pas de proposer une idée.",
+            "en": "This link is not one for sending an idea.",
+        },
         "ideas_intro": {
             "fr": "Une idée pour améliorer une étape du parcours, une question à son sujet ? "
             "Chaque proposition a un responsable et une réponse sous 10 jours ouvrés.",
