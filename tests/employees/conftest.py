@@ -14,7 +14,7 @@ from parcours.accounts import service as accounts_service
 from parcours.accounts.roles import Actor, Role
 from parcours.accounts.schemas import UserIn
 from parcours.employees import service
-from parcours.employees.models import ExAnswer
+from parcours.employees.models import ExAnswer, ExTeam
 from parcours.employees.questions import ITEMS
 from parcours.employees.schemas import TeamIn
 from parcours.journeys import service as journeys_service
@@ -88,15 +88,18 @@ def answers(
     month: str = MONTH,
     comment: str = "",
 ) -> None:
-    """Answers placed directly (as the pulse page stores them): one per score."""
+    """Answers placed directly (as the pulse page stores them, with the step the team serves
+    now): one per score."""
+    found = session.get(ExTeam, team_id)
+    assert found is not None
     for score in scores:
         session.add(
             ExAnswer(
                 id=uuid.uuid4().hex,
                 team_id=team_id,
+                step_id=found.step_id,
                 tenure=band,
                 month=month,
-                kind="checkin",
                 enps=score,
                 items=dict.fromkeys(ITEMS, 3),
                 comment=comment,

@@ -20,8 +20,16 @@ from tests.employees.conftest import ExWorld
 from tests.employees.disclosure import disclosures, leaves_under
 
 
+def _lattice(team_steps: dict[int, int | None], leaf_counts: dict[tuple[int, str], int]):
+    """The lattice of teams each serving one step the whole month."""
+    return build_lattice(
+        units=[(step, team) for team, step in team_steps.items()],
+        leaf_counts={(team_steps[t], t, band): n for (t, band), n in leaf_counts.items()},
+    )
+
+
 def _check(team_steps: dict[int, int | None], leaf_counts: dict[tuple[int, str], int], k: int):
-    lattice = build_lattice(team_steps=team_steps, leaf_counts=leaf_counts)
+    lattice = _lattice(team_steps, leaf_counts)
     hidden = suppressed_nodes(lattice, k)
     leaves = {"/".join(node): n for node, n in lattice.counts.items() if len(node) == 4}
     published = [
@@ -51,7 +59,7 @@ def test_team_minus_one_band_does_not_give_that_band_away() -> None:
 def test_without_complementary_suppression_the_checker_finds_the_leak() -> None:
     """The checker is not blind: primary suppression alone leaks by difference."""
     counts = {(1, "1to3"): 6, (1, "lt1"): 1}
-    lattice = build_lattice(team_steps={1: 10}, leaf_counts=counts)
+    lattice = _lattice({1: 10}, counts)
     naive = {node for node, n in lattice.counts.items() if n < 5}
     leaves = {"/".join(node): n for node, n in lattice.counts.items() if len(node) == 4}
     published = [leaves_under("/".join(n), leaves) for n in lattice.nodes() if n not in naive]
@@ -94,4 +102,4 @@ def test_the_minimum_group_size_is_configurable_but_never_below_three(
     with pytest.raises(PermissionError):
         service.set_min_group_size(session, actor=ex_world.cx_manager, size=6)
     with pytest.raises(ValueError):
-        suppressed_nodes(build_lattice(team_steps={1: None}, leaf_counts={}), 2)
+        suppressed_nodes(_lattice({1: None}, {}), 2)

@@ -1,9 +1,13 @@
 """The anonymity suite: every route, export and API answer under /employees and
 /api/employees, attacked with groups of 1 to 10 people, with differencing (a team, then the
-same team by tenure band) and complement attacks (a step or the organisation minus a team).
-Every published figure is collected and handed to the attacker's algebra
-(tests/employees/disclosure.py): zero groups of fewer than k may be isolated, and no comment
-of a hidden team may appear anywhere.
+same team by tenure band) and complement attacks (a step or the organisation minus a team),
+for minimum group sizes k = 3, 5 and 7. Every published figure is collected and handed to the
+attacker's algebra (tests/employees/disclosure.py): zero groups of fewer than k may be
+isolated, and no comment of a hidden team may appear anywhere.
+
+Differencing over time is attacked too: everything is read twice, with a new answer arriving
+in the current month in between, or a team moved to another step in between; the two reads
+must be identical (a change would be that answer, or the moved people's answers).
 
 A new employee route fails `test_every_employee_route_is_attacked` until it is added below.
 """
@@ -14,7 +18,8 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -23,9 +28,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from parcours.accounts import repository as accounts_repository
 from parcours.accounts import service as accounts_service
-from parcours.employees import results
+from parcours.accounts.roles import Actor
+from parcours.employees import results, service
 from parcours.employees.anonymity import BANDS, Lattice, NodeKey
 from parcours.employees.models import ExAnswer, ExTeam
+from parcours.employees.questions import month_of
+from parcours.employees.schemas import TeamIn
+from parcours.store.base import utcnow
 from parcours.web.app import create_app
 from tests.employees.conftest import (
     ExWorld,
@@ -246,14 +255,16 @@ def _scenario(session: Session, world: ExWorld, name: str, n: int) -> None:
 @pytest.fixture
 def attack_world(
     factory: sessionmaker[Session], database_url: str
-) -> Iterator[Callable[[str, int], Attack]]:
+) -> Iterator[Callable[..., Attack]]:
     app = create_app(database_url)
 
-    def build(name: str, n: int) -> Attack:
+    def build(name: str, n: int, k: int = 5) -> Attack:
         with factory() as s:
             world = make_ex_world(s)
             with_passwords(s, ("chloe",))
             _scenario(s, world, name, n)
+            if k != 5:
+                service.set_min_group_size(s, actor=world.admin, size=k)
             user = accounts_repository.get_by_email(s, email="chloe@example.org")
             assert user is not None
             token = accounts_service.issue_token(s, user=user)
@@ -266,9 +277,9 @@ def attack_world(
                 for _code, key in teams.items():
                     for band in BANDS:
                         leaves[f"{month}|{key}/b:{band}"] = 0
-            team_keys = {t.id: teams[t.code] for t in s.scalars(select(ExTeam))}
             for a in s.scalars(select(ExAnswer)):
-                leaves[f"{a.month}|{team_keys[a.team_id]}/b:{a.tenure}"] += 1
+                step = a.step_id if a.step_id is not None else "none"
+                leaves[f"{a.month}|org/s:{step}/t:{a.team_id}/b:{a.tenure}"] += 1
             s.commit()
         client = TestClient(app, base_url="http://127.0.0.1")
         sign_in(client, "chloe@example.org")  # a team manager reads the results
@@ -277,38 +288,140 @@ def attack_world(
     yield build
 
 
-def _run(attack: Attack) -> None:
+def _run(attack: Attack, k: int = 5) -> None:
     for run in ATTACKS.values():
         run(attack)
     assert attack.published, "the attack saw nothing: it would pass vacuously"
-    assert disclosures(attack.published, attack.leaves, 5) == []
+    assert disclosures(attack.published, attack.leaves, k) == []
     # Comments only from teams whose cell is published in that month.
     assert attack.texts <= attack.shown_teams, attack.texts - attack.shown_teams
 
 
-@pytest.mark.parametrize("n", range(1, 11))
+# Every group size at the default k; at k = 3 and 7, the sizes around k (and the extremes).
+SIZES = [(5, n) for n in range(1, 11)] + [
+    (k, n) for k in (3, 7) for n in sorted({1, k - 1, k, k + 1, 10})
+]
+
+
+@pytest.mark.parametrize(("k", "n"), SIZES)
 def test_no_route_discloses_a_group_under_the_minimum(
-    attack_world: Callable[[str, int], Attack], n: int
+    attack_world: Callable[..., Attack], n: int, k: int
 ) -> None:
-    attack = attack_world("all", n)
-    _run(attack)
-    if n >= 5:  # big enough: shown, not over-hidden
+    attack = attack_world("all", n, k)
+    _run(attack, k)
+    if n >= k and k <= 5:  # big enough: shown, not over-hidden (at k=7 team b is too small)
         assert ("a", MONTHS[0]) in attack.shown_teams
         assert ("d", MONTHS[0]) in attack.shown_teams
-    else:
+    if n < k:
         assert ("a", MONTHS[0]) not in attack.shown_teams
 
 
 @pytest.mark.parametrize("name", ["small-team", "difference", "complement"])
-@pytest.mark.parametrize("n", [1, 4])
+@pytest.mark.parametrize(("k", "n"), [(3, 2), (5, 1), (5, 4), (7, 6)])
 def test_each_attack_alone_discloses_nothing(
-    attack_world: Callable[[str, int], Attack], name: str, n: int
+    attack_world: Callable[..., Attack], name: str, n: int, k: int
 ) -> None:
-    _run(attack_world(name, n))
+    _run(attack_world(name, n, k), k)
+
+
+CSRF = re.compile(r'name="csrf" value="[^"]*"')
+
+
+class Recorder:
+    """The attacker's client, keeping every answer it got (CSRF tokens aside)."""
+
+    def __init__(self, client: TestClient) -> None:
+        self.client = client
+        self.seen: list[tuple[str, str, int, str]] = []
+
+    def get(self, path: str, **kwargs: Any) -> Any:
+        response = self.client.get(path, **kwargs)
+        params = str(sorted((kwargs.get("params") or {}).items()))
+        self.seen.append((path, params, response.status_code, CSRF.sub("", response.text)))
+        return response
+
+
+def _read_everything(attack: Attack) -> list[tuple[str, str, int, str]]:
+    """One read of every route, as `_run` does, recording every answer."""
+    recorder = Recorder(attack.client)
+    reading = replace(attack, client=recorder, published=[], texts=set(), shown_teams=set())
+    for run in ATTACKS.values():
+        run(reading)
+    attack.published += reading.published
+    attack.texts |= reading.texts
+    attack.shown_teams |= reading.shown_teams
+    return recorder.seen
+
+
+def _current_month() -> str:
+    return month_of(utcnow().date())
+
+
+def _with_session(factory: sessionmaker[Session], change: Callable[[Session], None]) -> None:
+    with factory() as s:
+        change(s)
+        s.commit()
+
+
+@pytest.mark.parametrize(("k", "n"), [(3, 2), (5, 1), (5, 4), (7, 6)])
+def test_a_new_answer_this_month_changes_nothing_published(
+    attack_world: Callable[..., Attack], factory: sessionmaker[Session], n: int, k: int
+) -> None:
+    """Two reads around a new answer: the reader must not learn it by subtraction."""
+    attack = attack_world("all", n, k)
+    current = _current_month()
+
+    def team_id(s: Session, code: str) -> int:
+        return s.scalars(select(ExTeam.id).where(ExTeam.code == code)).one()
+
+    _with_session(
+        factory,
+        lambda s: answers(
+            s, team_id(s, "a"), [9, 9, 5, 5, 7], month=current, comment=f"SECRET-a-{current}-1"
+        ),
+    )
+    first = _read_everything(attack)
+    _with_session(factory, lambda s: answers(s, team_id(s, "a"), [0], month=current))
+    second = _read_everything(attack)
+    assert first == second
+    note = re.compile(r'<p [^>]*id="current-month".*?</p>', re.S)
+    assert not any(current in note.sub("", text) for *_, text in first)
+    # Asked for by name, the current month is refused everywhere.
+    assert attack.api("/api/employees/results", month=current) is None
+    assert attack.api("/api/employees/cell", month=current, team="a") is None
+    assert attack.api("/api/employees/verbatims", month=current, team="a") is None
+    page = attack.client.get("/employees", params={"month": current, "lang": "en"})
+    assert page.status_code == 422 and "published when it ends" in page.text
+    assert attack.published and disclosures(attack.published, attack.leaves, k) == []
+    assert attack.texts <= attack.shown_teams
+
+
+@pytest.mark.parametrize(("k", "n"), [(3, 2), (5, 1), (5, 4), (7, 6)])
+def test_moving_a_team_to_another_step_changes_no_past_month(
+    attack_world: Callable[..., Attack], factory: sessionmaker[Session], n: int, k: int
+) -> None:
+    """Two reads around a team moved from the flight to the hotel step: past steps' totals
+    must not change (their difference would be the moved people's answers)."""
+    attack = attack_world("all", n, k)
+    first = _read_everything(attack)
+
+    def move(s: Session) -> None:
+        hotel = s.scalars(select(ExTeam.step_id).where(ExTeam.code == "d")).one()
+        service.upsert_team(
+            s,
+            actor=Actor.system(),
+            data=TeamIn(code="c", name_fr="Équipe c", name_en="Team c", step_id=hotel),
+        )
+
+    _with_session(factory, move)
+    second = _read_everything(attack)
+    assert first == second
+    assert attack.published and disclosures(attack.published, attack.leaves, k) == []
+    assert attack.texts <= attack.shown_teams
 
 
 def test_the_suite_catches_a_rule_without_complementary_suppression(
-    attack_world: Callable[[str, int], Attack], monkeypatch: pytest.MonkeyPatch
+    attack_world: Callable[..., Attack], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Mutation check: with small cells hidden but nothing else, the attack must succeed."""
 

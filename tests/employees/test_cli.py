@@ -4,6 +4,7 @@ minimum group size under 3."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -17,7 +18,8 @@ from parcours.cli.app import app
 from parcours.cli.context import STATE
 from parcours.employees import service
 from parcours.employees.errors import EmployeeError
-from parcours.employees.schemas import EmployeeIn, TeamIn
+from parcours.employees.questions import MomentKind
+from parcours.employees.schemas import EmployeeIn, MomentIn, TeamIn
 from parcours.notifications.models import OutboxMessage
 from tests.employees.conftest import make_ex_world, person
 
@@ -79,11 +81,30 @@ def test_pulses_due_are_printed_and_mailed(run: object, factory: sessionmaker[Se
         "employees", "pulses-due", "--today", "2025-03-01", "--base-url", "https://cx.example.org"
     )
     assert sent.exit_code == 0, sent.output
-    assert sent.output.count("https://cx.example.org/p/") == 2 and "2 pulses sent" in sent.output
+    # The operator sees only the link of the employee without an account, never one e-mailed.
+    assert sent.output.count("https://cx.example.org/p/") == 1
+    assert "e-other" in sent.output and "e-ines" not in sent.output
+    assert "2 pulses sent: 1 by e-mail, 1 links above" in sent.output
     with factory() as s:
         (mail,) = s.scalars(select(OutboxMessage)).all()  # only the one with an account
         assert mail.recipient == "ines@example.org"
-        assert "https://cx.example.org/p/" in mail.body_text
+        link = re.search(r"https://cx\.example\.org/p/[^?\s]+", mail.body_text)
+        assert link is not None and link.group(0) not in sent.output
+        service.record_moment(
+            s,
+            actor=admin,
+            data=MomentIn(
+                external_id="e-ines", kind=MomentKind.TRAINING, occurred_on=date(2025, 3, 1)
+            ),
+        )
+        s.commit()
+    # Without e-mail, an employee with an account finds the pulse on their own page only.
+    quiet = run(  # type: ignore[operator]
+        "employees", "pulses-due", "--today", "2025-03-09", "--no-mail"
+    )
+    assert quiet.exit_code == 0, quiet.output
+    assert "/p/" not in quiet.output and "0 by e-mail, 0 links above" in quiet.output
+    assert "1 to be found" in quiet.output.replace("\n", " ")
 
 
 GOOD_CSV = """external_id,team,team_name_fr,team_name_en,step,partner,hired_on,language

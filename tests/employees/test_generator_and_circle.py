@@ -5,6 +5,7 @@ interval behave; the statement says what can and cannot be concluded."""
 from __future__ import annotations
 
 import math
+from datetime import UTC, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,22 +16,24 @@ from parcours.employees.circle import Correlation, pearson, statement
 from parcours.employees.generator import generate_organisation
 from tests.employees.conftest import ExWorld
 
+NOW = datetime(2026, 3, 2, 9, tzinfo=UTC)  # the generated months (2025) are over
+
 
 def test_the_circle_recovers_the_planted_correlation(session: Session, ex_world: ExWorld) -> None:
     org = generate_organisation(
         session, actor=ex_world.cx_manager, journey_code="trip", seed=11, months=12
     )
     session.commit()
-    found = circle.circle(session, actor=ex_world.manager, lang="en")
+    found = circle.circle(session, actor=ex_world.manager, now=NOW, lang="en")
     assert found.team is not None
     assert found.team.low <= org.planted_r <= found.team.high
     assert found.team.low > 0  # and the link is told apart from none
     assert found.team.n >= 60  # 6 teams x 12 months, minus suppressed cells
     assert "not proof of causation" in found.statement
-    fr = circle.circle(session, actor=ex_world.manager, lang="fr")
+    fr = circle.circle(session, actor=ex_world.manager, now=NOW, lang="fr")
     assert "pas une preuve de causalité" in fr.statement
     # The published team eNPS are the generated ones (each share rounded on its own).
-    months = {r.month: r for r in results.trend(session, actor=ex_world.manager)}
+    months = {r.month: r for r in results.trend(session, actor=ex_world.manager, now=NOW)}
     assert len(months) == 12
     checked = 0
     for (team, month), (realised, _) in org.truth.items():
@@ -45,7 +48,7 @@ def test_no_planted_link_gives_an_interval_across_zero(session: Session, ex_worl
     generate_organisation(
         session, actor=ex_world.cx_manager, journey_code="trip", seed=5, months=8, planted_r=0.0
     )
-    found = circle.circle(session, actor=ex_world.manager, lang="en")
+    found = circle.circle(session, actor=ex_world.manager, now=NOW, lang="en")
     assert found.team is not None and found.team.low < 0 < found.team.high
     assert "contains 0" in found.statement
 

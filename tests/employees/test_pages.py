@@ -3,6 +3,7 @@ trend, verbatims, the export, the circle, the minimum group size, and who may se
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -51,8 +52,17 @@ def test_a_manager_reads_results_with_the_small_team_suppressed(client: TestClie
     assert "SMALL-TEAM-SECRET" not in en.text
     assert "Les nouveaux outils aident vraiment" in en.text
     assert 'data-team="checkin"' in en.text and "2026-01" in en.text  # the trend
+    # The current month is announced, not shown; hidden trend cells say why, as the table does.
+    assert "The current month (" in en.text and "published when it ends" in en.text
+    flight = re.search(r'<tr data-team="flight">.*?</tr>', en.text, re.S)
+    assert flight is not None
+    assert 'data-reason="difference"' in flight.group(0)
+    assert 'title="hidden (protects a small neighbouring group)"' in flight.group(0)
+    lounge = re.search(r'<tr data-team="lounge">.*?</tr>', en.text, re.S)
+    assert lounge is not None and 'title="fewer than 5 answers"' in lounge.group(0)
     fr = client.get("/employees?lang=fr")
     assert "moins de 5 réponses" in fr.text and "Expérience collaborateur" in fr.text
+    assert "publiés quand il s'achève" in fr.text.replace("&#39;", "'")
     jan = client.get("/employees?month=2026-01&lang=en")
     assert jan.status_code == 200 and "SMALL-TEAM-SECRET" not in jan.text
     bad = client.get("/employees?month=2026-13&lang=en")

@@ -78,7 +78,9 @@ def test_an_answer_is_stored_without_its_author_and_only_once(
     assert "06 12" not in stored.comment and "[PHONE]" in stored.comment
     # Nothing in the answer points back at a person or an invitation.
     columns = {c.key for c in inspect(ExAnswer).columns}
-    assert columns == {"id", "team_id", "tenure", "month", "kind", "enps", "items", "comment"}
+    # No moment kind: with the invitations' kind and day it would point at one invitee.
+    assert columns == {"id", "team_id", "step_id", "tenure", "month", "enps", "items", "comment"}
+    assert stored.step_id is not None
     invitation = session.scalars(select(ExInvitation)).one()
     assert invitation.answered_on == NOW.date()
     with pytest.raises(EmployeeError) as twice:

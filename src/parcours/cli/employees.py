@@ -134,7 +134,9 @@ def pulses_due(
     ] = True,
 ) -> None:
     """Send the pulses whose moment has come (N days after a hire, a training, a promotion, a
-    hard case): one signed link per employee, printed here."""
+    hard case): one signed link per employee. Only the links of employees without an account
+    are printed here (for the operator to hand over); the others get theirs by e-mail and on
+    their own page, never through the operator."""
     with STATE.session() as session:
         sent = service.send_due_pulses(
             session,
@@ -145,11 +147,22 @@ def pulses_due(
             base_url=base_url if mail else None,
         )
         session.commit()
-    for pulse in sent:
+    printed = [pulse for pulse in sent if not pulse.has_account]
+    for pulse in printed:
         STATE.console.print(
             f"{pulse.employee_external_id}\t{pulse.kind}\t{base_url}/p/{pulse.token}?lang={pulse.language}"
         )
-    STATE.console.print(t("ex_cli_sent", STATE.lang, n=len(sent)))
+    mailed = sum(pulse.mailed for pulse in sent)
+    STATE.console.print(
+        t(
+            "ex_cli_sent",
+            STATE.lang,
+            n=len(sent),
+            mailed=mailed,
+            printed=len(printed),
+            page=len(sent) - len(printed) - mailed,
+        )
+    )
 
 
 @app.command("min-group-size")
@@ -165,7 +178,9 @@ def min_group_size(size: Annotated[int, typer.Argument(help="At least 3.")]) -> 
 def show_results(month: Annotated[str, typer.Option(help="Calendar month, like 2025-06.")]) -> None:
     """The month's anonymous results (suppressed cells say so)."""
     with STATE.session() as session:
-        found = results.month_results(session, actor=OPERATOR, month=month, lang=STATE.lang)
+        found = results.month_results(
+            session, actor=OPERATOR, month=month, now=utcnow(), lang=STATE.lang
+        )
     table = Table(title=month)
     for header in ("", "n", "eNPS", "+", "-"):
         table.add_column(header)
@@ -173,12 +188,7 @@ def show_results(month: Annotated[str, typer.Option(help="Calendar month, like 2
     for c in found.cells:
         label = indent[c.level] + c.label
         if c.suppressed:
-            why = (
-                t("ex_fewer", STATE.lang, k=found.k)
-                if c.reason == "small"
-                else t("ex_hidden_by_difference", STATE.lang)
-            )
-            table.add_row(label, why, "", "", "")
+            table.add_row(label, results.why_hidden(c, found.k, STATE.lang), "", "", "")
         else:
             table.add_row(label, str(c.n), str(c.enps), f"{c.promoters}%", f"{c.detractors}%")
     STATE.console.print(table)
@@ -190,7 +200,7 @@ def show_circle(
 ) -> None:
     """Team eNPS beside customer scores: the correlation and what it allows to say."""
     with STATE.session() as session:
-        found = circle.circle(session, actor=OPERATOR, kind=kind, lang=STATE.lang)
+        found = circle.circle(session, actor=OPERATOR, now=utcnow(), kind=kind, lang=STATE.lang)
     for name, c in (("team", found.team), ("step", found.step)):
         if c is not None:
             STATE.console.print(f"{name}: r={c.r:.3f} [{c.low:.3f}, {c.high:.3f}] n={c.n}")

@@ -4,15 +4,21 @@ Threat: a reader of results (a manager, a CX manager, anyone with the export or 
 not learn the answer of one person, nor of any group of fewer than k people (k = the
 organisation's minimum group size, 5 by default, never below 3). Hiding small cells is not
 enough: with "team A" and "team A, tenure 1-3 years" both shown, the difference is the answers
-of the rest of team A, which may be one person. So:
+of the rest of team A, which may be one person. Nor may anything published change between two
+reads: a manager who reloads after each answer would get each answer by subtraction. So:
 
+0. **Only months that are over.** A month is published once it has ended (answers are dated
+   by the day, so an ended month never changes again); the current month is never shown, in
+   any page, export or API answer. Each answer carries the step its team served and the tenure
+   band on the day it was given, and a month's tree is built from what the answers carry,
+   never from today's teams: moving a team to another step leaves past months as they were.
 1. **A fixed lattice, and nothing else.** Results exist only for the nodes of one tree per
    calendar month: the organisation, split into journey steps (teams serving no step form
    their own group), each split into its teams, each split into three tenure bands (under one
    year, one to three years, three years and more). Children partition their parent exactly.
    There are no free filters ("team A minus a band", date ranges, several months summed): a
-   question that is not a node is refused. Months are never added up, so time cannot be
-   differenced either.
+   question that is not a node is refused. Months are never added up, and a month is only
+   published when it is frozen (rule 0), so time cannot be differenced either.
 2. **Primary suppression.** A node with fewer than k respondents is suppressed: no count, no
    score, no item, no verbatim; the page says "fewer than k answers".
 3. **Complementary suppression.** Under every published node, the suppressed children taken
@@ -36,12 +42,13 @@ the figures of one cell always agree with each other.
 
 Verbatims are shown only for published team cells (the lowest level that carries text),
 without author, already stripped of personal data, in a random order (answers have random
-keys and no time finer than the month), so they cannot be matched to an invitation.
+keys and no time finer than the month), so a reader of results cannot match them to an
+invitation (a database administrator still could: see `models.py`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 DEFAULT_MIN_GROUP = 5
@@ -85,12 +92,19 @@ def band_key(step_id: int | None, team_id: int, band: str) -> NodeKey:
 
 
 def build_lattice(
-    *, team_steps: Mapping[int, int | None], leaf_counts: Mapping[tuple[int, str], int]
+    *,
+    units: Iterable[tuple[int | None, int]],
+    leaf_counts: Mapping[tuple[int | None, int, str], int],
 ) -> Lattice:
-    """The month's tree over every known team (answers or not): leaves are (team, band)."""
+    """The month's tree over (step, team) units: leaves are (step, team, band).
+
+    The step is the one each answer carries (the step its team served when it was given), so
+    a past month is rebuilt the same whatever happens to the teams later; a team that moved
+    during a month appears under each step it served, each part its own node."""
     children: dict[NodeKey, list[NodeKey]] = {ROOT: []}
     counts: dict[NodeKey, int] = {ROOT: 0}
-    for team_id, step_id in sorted(team_steps.items(), key=lambda kv: (str(kv[1]), kv[0])):
+    known = set(units)
+    for step_id, team_id in sorted(known, key=lambda u: (str(u[0]), u[1])):
         s, t = step_key(step_id), team_key(step_id, team_id)
         if s not in counts:
             children[ROOT].append(s)
@@ -101,15 +115,15 @@ def build_lattice(
         counts[t] = 0
         for band in BANDS:
             b = band_key(step_id, team_id, band)
-            n = leaf_counts.get((team_id, band), 0)
+            n = leaf_counts.get((step_id, team_id, band), 0)
             children[t].append(b)
             counts[b] = n
             counts[t] += n
             counts[s] += n
             counts[ROOT] += n
-    unknown = set(t for t, _ in leaf_counts if leaf_counts[(t, _)]) - set(team_steps)
+    unknown = {(s, t) for (s, t, _), n in leaf_counts.items() if n} - known
     if unknown:
-        raise ValueError(f"answers of unknown teams {sorted(unknown)}")
+        raise ValueError(f"answers of unknown (step, team) units {sorted(unknown, key=str)}")
     return Lattice(children=children, counts=counts)
 
 

@@ -1,6 +1,7 @@
 """The employee-experience JSON API: a month's lattice, one node, verbatims, the circle.
 
-Every answer passes through the same anonymity rule as the pages (`anonymity.py`)."""
+Every answer passes through the same anonymity rule as the pages (`anonymity.py`), and only
+months that are over are answered (the current month is refused)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from fastapi import APIRouter
 from parcours.employees import circle, results
 from parcours.employees.schemas import Cell
 from parcours.feedback.kinds import QuestionKind
+from parcours.store.base import utcnow
 from parcours.web.deps import ActorDep, SessionDep
 
 router = APIRouter(prefix="/api/employees", tags=["employees"])
@@ -20,7 +22,7 @@ router = APIRouter(prefix="/api/employees", tags=["employees"])
 @router.get("/results")
 def month_results(session: SessionDep, actor: ActorDep, month: str) -> dict[str, Any]:
     """Every cell of the month's lattice (organisation, steps, teams, tenure bands)."""
-    found = results.month_results(session, actor=actor, month=month)
+    found = results.month_results(session, actor=actor, month=month, now=utcnow())
     return {"month": found.month, "min_group_size": found.k, "cells": found.cells}
 
 
@@ -34,12 +36,14 @@ def cell(
     band: str | None = None,
 ) -> Cell:
     """One node: the organisation, a step, a team, or a team's tenure band."""
-    return results.node_result(session, actor=actor, month=month, team=team, step=step, band=band)
+    return results.node_result(
+        session, actor=actor, month=month, now=utcnow(), team=team, step=step, band=band
+    )
 
 
 @router.get("/verbatims")
 def verbatims(session: SessionDep, actor: ActorDep, month: str, team: str) -> dict[str, Any]:
-    found = results.verbatims(session, actor=actor, month=month, team=team)
+    found = results.verbatims(session, actor=actor, month=month, team=team, now=utcnow())
     return {"month": month, "team": team, "suppressed": found is None, "verbatims": found or []}
 
 
@@ -47,7 +51,7 @@ def verbatims(session: SessionDep, actor: ActorDep, month: str, team: str) -> di
 def virtuous_circle(
     session: SessionDep, actor: ActorDep, kind: QuestionKind = QuestionKind.NPS
 ) -> dict[str, Any]:
-    found = circle.circle(session, actor=actor, kind=kind)
+    found = circle.circle(session, actor=actor, now=utcnow(), kind=kind)
     return {
         "kind": found.kind.value,
         "team": asdict(found.team) if found.team else None,

@@ -1,5 +1,6 @@
 """The virtuous circle (seed 001): per team and per journey step, the employees' eNPS beside
-the customers' score at the step the team serves, month by month, with their correlation.
+the customers' score at the step the team served that month, month by month, with their
+correlation.
 
 Employee figures are the published cells of `results` only (suppressed cells are left out,
 never estimated). Customer figures come from the metrics service. The correlation is Pearson's
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -102,47 +104,49 @@ def statement(c: Correlation | None, lang: str) -> str:
 
 
 def circle(
-    session: Session, *, actor: Actor, kind: QuestionKind = QuestionKind.NPS, lang: str = "en"
+    session: Session,
+    *,
+    actor: Actor,
+    now: datetime,
+    kind: QuestionKind = QuestionKind.NPS,
+    lang: str = "en",
 ) -> Circle:
+    """Team and step eNPS of the ended months beside the customers' score at the step each
+    cell served that month (the step its answers carry, not the team's step today)."""
     auth.require_may_read_results(actor)
     if kind not in CUSTOMER_KINDS:
         raise ValueError(f"customer score {kind.value}: expected nps or csat")
-    months = trend(session, actor=actor, lang=lang)
+    months = trend(session, actor=actor, now=now, lang=lang)
+    partners = {team.code: team.partner_id for team in list_teams(session)}
+    scores: dict[tuple[int, int | None], dict[str, tuple[float, int]]] = {}
+
+    def score(step_id: int, partner_id: int | None, month: str) -> tuple[float, int] | None:
+        if (step_id, partner_id) not in scores:
+            scores[(step_id, partner_id)] = _customer_scores(
+                session, step_id=step_id, partner_id=partner_id, kind=kind
+            )
+        return scores[(step_id, partner_id)].get(month)
+
     team_points: list[Point] = []
     step_points: list[Point] = []
-    seen_steps: set[int] = set()
-    for team in list_teams(session):
-        if team.step_id is None:
-            continue
-        scores = _customer_scores(
-            session, step_id=team.step_id, partner_id=team.partner_id, kind=kind
-        )
-        step_scores = (
-            _customer_scores(session, step_id=team.step_id, partner_id=None, kind=kind)
-            if team.step_id not in seen_steps
-            else {}
-        )
-        for results in months:
-            for cell in results.cells:
-                if cell.suppressed or cell.enps is None:
-                    continue
-                if cell.level == "team" and cell.team_code == team.code and results.month in scores:
-                    value, n = scores[results.month]
+    for results in months:
+        for cell in results.cells:
+            if cell.suppressed or cell.enps is None or cell.step_id is None:
+                continue
+            if cell.level == "team" and cell.team_code is not None:
+                found = score(cell.step_id, partners.get(cell.team_code), results.month)
+                if found is not None:
                     team_points.append(
-                        Point(team.code, cell.label, results.month, cell.enps, value, n)
+                        Point(cell.team_code, cell.label, results.month, cell.enps, *found)
                     )
-                if (
-                    cell.level == "step"
-                    and cell.step_id == team.step_id
-                    and results.month in step_scores
-                ):
-                    value, n = step_scores[results.month]
+            elif cell.level == "step":
+                found = score(cell.step_id, None, results.month)
+                if found is not None:
                     step_points.append(
-                        Point(
-                            f"step:{team.step_id}", cell.label, results.month, cell.enps, value, n
-                        )
+                        Point(f"step:{cell.step_id}", cell.label, results.month, cell.enps, *found)
                     )
-        seen_steps.add(team.step_id)
+    team_points.sort(key=lambda p: (p.unit, p.month))
+    step_points.sort(key=lambda p: (p.unit, p.month))
     by_team = pearson(
         [p.employee_enps for p in team_points], [p.customer_score for p in team_points]
     )

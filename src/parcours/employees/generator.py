@@ -93,6 +93,7 @@ def generate_organisation(
     firsts = _months(start, months)
     employees: dict[str, list[tuple[str, date]]] = {}
     team_ids: dict[str, int] = {}
+    team_steps = {code: step_id for code, step_id, _ in teams}
     for code, step_id, size in teams:
         step_name = next((s.name_en for s in steps if s.id == step_id), code)
         step_nom = next((s.name_fr for s in steps if s.id == step_id), code)
@@ -153,9 +154,9 @@ def generate_organisation(
                     ExAnswer(
                         id=uuid.UUID(int=rng.getrandbits(128)).hex,
                         team_id=team_ids[code],
+                        step_id=team_steps[code],
                         tenure=tenure_band(hired, first + timedelta(days=10)),
                         month=month,
-                        kind=MomentKind.CHECKIN.value,
                         enps=score,
                         items={
                             c: _clip(rng.gauss(3.4 + latent[code] / 2, 0.8), 1, 5) for c in ITEMS

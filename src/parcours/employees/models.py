@@ -2,9 +2,20 @@
 their key moments, pulse invitations (who was asked and whether they answered) and the pulse
 answers themselves.
 
-The answers carry no employee, no invitation and no precise time: only the team, the tenure
-band and the month. The invitation table says who answered, never what; the two cannot be
-joined (answers have a random key, so not even insertion order links them).
+The answers carry no employee, no invitation, no moment kind and no precise time: only the
+team, the journey step that team served and the tenure band *when the answer was given*, and
+the month. Freezing the step and the band on the answer means that moving a team to another
+step later, or people growing older in the job, never rebuilds a past month differently (which
+would let a reader subtract the old totals from the new ones). The moment kind is not stored:
+with the invitation's kind and answer day, a promotion's or a hard case's answer in a
+team-month would usually point at one invitee.
+
+The invitation table says who answered, never what, and the application never relates the two.
+That is not a guarantee against the database itself: the answers have a random key, but a
+database administrator (or anyone with a dump) can still use the physical order of rows
+(SQLite's rowid, PostgreSQL's xmin or page order) or the write-ahead log to match an answer
+with the invitation marked answered in the same transaction; answers are written one by one,
+not batched. Access to the database must be treated as access to who-said-what.
 """
 
 from __future__ import annotations
@@ -93,16 +104,20 @@ class ExInvitation(Base):
 
 
 class ExAnswer(Base):
-    """One anonymous pulse answer: team, tenure band, month, eNPS (0-10), items (1-5) and an
-    optional comment already stripped of personal data."""
+    """One anonymous pulse answer: team, the step it served and the tenure band at the time of
+    answering, month, eNPS (0-10), items (1-5) and an optional comment already stripped of
+    personal data."""
 
     __tablename__ = "ex_answers"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    team_id: Mapped[int] = mapped_column(ForeignKey("ex_teams.id", ondelete="CASCADE"), index=True)
+    # RESTRICT: deleting a team would silently change the past months' totals.
+    team_id: Mapped[int] = mapped_column(ForeignKey("ex_teams.id", ondelete="RESTRICT"), index=True)
+    # A snapshot, not a reference: the step the team served that day, kept as it was even if
+    # the team moves or the step is removed later (no foreign key on purpose).
+    step_id: Mapped[int | None] = mapped_column(Integer)
     tenure: Mapped[str] = mapped_column(String(8))
     month: Mapped[str] = mapped_column(String(7), index=True)
-    kind: Mapped[str] = mapped_column(String(16))
     enps: Mapped[int] = mapped_column(Integer)
     items: Mapped[dict[str, Any]] = mapped_column(JSON)
     comment: Mapped[str] = mapped_column(Text, default="")

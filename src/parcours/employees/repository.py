@@ -75,8 +75,30 @@ def answers_of_month(session: Session, month: str) -> Sequence[ExAnswer]:
     ).all()
 
 
-def months(session: Session) -> list[str]:
-    return list(session.scalars(select(ExAnswer.month).distinct().order_by(ExAnswer.month)))
+def months(session: Session, *, before: str) -> list[str]:
+    """Months with answers, strictly before `before` (months are "YYYY-MM": text order)."""
+    return list(
+        session.scalars(
+            select(ExAnswer.month)
+            .where(ExAnswer.month < before)
+            .distinct()
+            .order_by(ExAnswer.month)
+        )
+    )
+
+
+def hard_case_moment(session: Session, employee_id: int, ref: str) -> ExMoment | None:
+    """The hard-case moment of an employee for one case, whatever day it was closed."""
+    return session.scalars(
+        select(ExMoment)
+        .where(
+            ExMoment.employee_id == employee_id,
+            ExMoment.kind == "hard_case",
+            ExMoment.ref == ref,
+        )
+        .order_by(ExMoment.id)
+        .limit(1)
+    ).one_or_none()
 
 
 def team_employees(session: Session, team_id: int) -> Sequence[ExEmployee]:

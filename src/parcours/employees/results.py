@@ -2,7 +2,9 @@
 tenure bands) with the anonymity rule applied, the eNPS trend, verbatims and the export.
 
 Nothing here publishes a number outside the lattice of `anonymity.py`; every function answers
-cells, suppressed ones carrying no figure at all.
+cells, suppressed ones carrying no figure at all. Only months that are over (before the month
+of `now`) are published: the current month would change with each new answer, and two reads
+apart would give that answer away by subtraction.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -33,7 +36,7 @@ from parcours.employees.anonymity import (
 )
 from parcours.employees.errors import EmployeeError
 from parcours.employees.models import ExAnswer, ExTeam
-from parcours.employees.questions import ITEMS
+from parcours.employees.questions import ITEMS, month_of
 from parcours.employees.schemas import Cell
 from parcours.employees.service import min_group_size
 from parcours.i18n import t
@@ -64,11 +67,18 @@ class _Sums:
             self.items[code] += other.items[code]
 
 
-def check_month(month: str) -> str:
+def check_month(month: str, now: datetime) -> str:
+    """A calendar month that is over (only those are published; see the module docstring)."""
     if not MONTH.match(month):
         raise EmployeeError(
             en=f"month {month!r}: expected a calendar month like 2026-03",
             fr=f"mois {month!r} : attendu un mois calendaire comme 2026-03",
+        )
+    if month >= month_of(now.date()):
+        raise EmployeeError(
+            en=f"month {month}: not over yet; a month's results are published when it ends",
+            fr=f"mois {month} : pas encore terminé ; les résultats d'un mois sont publiés "
+            "quand il s'achève",
         )
     return month
 
@@ -91,7 +101,10 @@ def _label(
         return t("ex_org", lang)
     if last.startswith("s:"):
         ref = last[2:]
-        return steps[int(ref)][1] if ref != "none" else t("ex_no_step", lang)
+        if ref == "none":
+            return t("ex_no_step", lang)
+        # The answers keep the step they were given at, even after it is removed.
+        return steps[int(ref)][1] if int(ref) in steps else t("ex_removed_step", lang, id=ref)
     if last.startswith("t:"):
         team = teams[int(last[2:])]
         return team.name_fr if lang == "fr" else team.name_en
@@ -99,19 +112,22 @@ def _label(
 
 
 def _compute(session: Session, month: str, lang: str) -> MonthResults:
+    """The month's cells, built from what its answers carry (team, step, band when given):
+    nothing of today's teams changes a past month, except empty nodes for teams without
+    answers that month (they hold nobody and reveal nothing)."""
     k = min_group_size(session)
     teams = {team.id: team for team in repository.teams(session)}
-    team_steps = {tid: team.step_id for tid, team in teams.items()}
-    leaves: dict[tuple[int, str], _Sums] = {}
+    leaves: dict[tuple[int | None, int, str], _Sums] = {}
     for answer in repository.answers_of_month(session, month):
-        leaves.setdefault((answer.team_id, answer.tenure), _Sums()).add(answer)
-    lattice = build_lattice(
-        team_steps=team_steps, leaf_counts={key: s.n for key, s in leaves.items()}
-    )
+        leaves.setdefault((answer.step_id, answer.team_id, answer.tenure), _Sums()).add(answer)
+    answered = {team_id for _, team_id, _ in leaves}
+    units = {(step_id, team_id) for step_id, team_id, _ in leaves} | {
+        (team.step_id, tid) for tid, team in teams.items() if tid not in answered
+    }
+    lattice = build_lattice(units=units, leaf_counts={key: s.n for key, s in leaves.items()})
     hidden = suppressed_nodes(lattice, k)
     sums: dict[NodeKey, _Sums] = {}
-    for (team_id, band), s in leaves.items():
-        step_id = team_steps[team_id]
+    for (step_id, team_id, band), s in leaves.items():
         for node in (
             ROOT,
             step_key(step_id),
@@ -119,7 +135,7 @@ def _compute(session: Session, month: str, lang: str) -> MonthResults:
             band_key(step_id, team_id, band),
         ):
             sums.setdefault(node, _Sums()).merge(s)
-    step_ids = {s for s in team_steps.values() if s is not None}
+    step_ids = {step_id for step_id, _ in units if step_id is not None}
     steps = journeys_service.step_labels(session, ids=step_ids, lang=lang) if step_ids else {}
     cells = []
     order: list[NodeKey] = [ROOT]
@@ -167,10 +183,12 @@ def _compute(session: Session, month: str, lang: str) -> MonthResults:
     return MonthResults(month=month, k=k, cells=cells)
 
 
-def month_results(session: Session, *, actor: Actor, month: str, lang: str = "en") -> MonthResults:
-    """Every cell of the month's lattice, suppressed where the anonymity rule says so."""
+def month_results(
+    session: Session, *, actor: Actor, month: str, now: datetime, lang: str = "en"
+) -> MonthResults:
+    """Every cell of an ended month's lattice, suppressed where the anonymity rule says so."""
     auth.require_may_read_results(actor)
-    return _compute(session, check_month(month), lang)
+    return _compute(session, check_month(month, now), lang)
 
 
 def node_result(
@@ -178,15 +196,17 @@ def node_result(
     *,
     actor: Actor,
     month: str,
+    now: datetime,
     team: str | None = None,
     step: int | None = None,
     band: str | None = None,
     lang: str = "en",
 ) -> Cell:
-    """One node of the lattice, named by team (and optionally band) or step; nothing else
-    (a band without a team, or "all but a band", is not a node and is refused)."""
+    """One node of an ended month's lattice, named by team (and optionally band) or step;
+    nothing else (a band without a team, or "all but a band", is not a node and is refused).
+    A team that served two steps that month is two nodes: the first in tree order answers."""
     auth.require_may_read_results(actor)
-    results = _compute(session, check_month(month), lang)
+    results = _compute(session, check_month(month, now), lang)
     if band is not None and band not in BANDS:
         raise EmployeeError(
             en=f"band {band!r}: expected one of {', '.join(BANDS)}",
@@ -213,49 +233,61 @@ def node_result(
     return results.cells[0]
 
 
-def months(session: Session, *, actor: Actor) -> list[str]:
+def months(session: Session, *, actor: Actor, now: datetime) -> list[str]:
+    """The months with answers that are over, oldest first (the current one is not listed)."""
     auth.require_may_read_results(actor)
-    return repository.months(session)
+    return repository.months(session, before=month_of(now.date()))
 
 
-def trend(session: Session, *, actor: Actor, lang: str = "en") -> list[MonthResults]:
-    """Each month's lattice, oldest first: the eNPS trend reads the published cells."""
+def trend(session: Session, *, actor: Actor, now: datetime, lang: str = "en") -> list[MonthResults]:
+    """Each ended month's lattice, oldest first: the eNPS trend reads the published cells."""
     auth.require_may_read_results(actor)
-    return [_compute(session, m, lang) for m in repository.months(session)]
+    return [_compute(session, m, lang) for m in months(session, actor=actor, now=now)]
 
 
 def verbatims(
-    session: Session, *, actor: Actor, month: str, team: str, lang: str = "en"
+    session: Session, *, actor: Actor, month: str, team: str, now: datetime, lang: str = "en"
 ) -> list[str] | None:
-    """The team's comments of the month, without author, in a random order; None when the
-    team's cell is suppressed (no text from a group under the minimum size)."""
+    """The team's comments of an ended month, without author, in a random order; None when
+    no cell of that team is published (no text from a group under the minimum size)."""
     auth.require_may_read_results(actor)
-    cell = node_result(session, actor=actor, month=month, team=team, lang=lang)
-    if cell.suppressed:
+    results = _compute(session, check_month(month, now), lang)
+    shown = {
+        (c.step_id, c.key.split("/")[2])
+        for c in results.cells
+        if c.level == "team" and c.team_code == team and not c.suppressed
+    }
+    if not any(c.level == "team" and c.team_code == team for c in results.cells):
+        raise EmployeeError(en=f"no team {team!r}", fr=f"aucune équipe {team!r}")
+    if not shown:
         return None
-    team_row = repository.team_by_code(session, team)
-    assert team_row is not None
     return [
         a.comment
         for a in repository.answers_of_month(session, month)
-        if a.team_id == team_row.id and a.comment
+        if (a.step_id, f"t:{a.team_id}") in shown and a.comment
     ]
 
 
-def export_csv(session: Session, *, actor: Actor, lang: str = "en") -> str:
-    """Every published cell of every month; suppressed cells say so and carry no figure."""
+def why_hidden(cell: Cell, k: int, lang: str) -> str:
+    """Why a cell is hidden, in words: under the minimum, or to protect a neighbour."""
+    if cell.reason == "small":
+        return t("ex_fewer", lang, k=k)
+    return t("ex_hidden_by_difference", lang)
+
+
+def export_csv(session: Session, *, actor: Actor, now: datetime, lang: str = "en") -> str:
+    """Every published cell of every ended month; suppressed cells say why and carry no
+    figure."""
     auth.require_may_read_results(actor)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
         ["month", "level", "key", "label", "n", "enps", "promoters", "detractors", *ITEMS]
     )
-    for results in trend(session, actor=actor, lang=lang):
+    for results in trend(session, actor=actor, now=now, lang=lang):
         for c in results.cells:
             if c.suppressed:
-                writer.writerow(
-                    [c.month, c.level, c.key, c.label, t("ex_fewer", lang, k=results.k)]
-                )
+                writer.writerow([c.month, c.level, c.key, c.label, why_hidden(c, results.k, lang)])
                 continue
             assert c.items is not None
             writer.writerow(
@@ -265,12 +297,17 @@ def export_csv(session: Session, *, actor: Actor, lang: str = "en") -> str:
     return out.getvalue()
 
 
-def team_series(results: Sequence[MonthResults], team_code: str) -> list[tuple[str, int | None]]:
-    """(month, eNPS or None when suppressed) of one team, for the trend chart."""
-    return [
-        (
-            r.month,
-            next((c.enps for c in r.cells if c.level == "team" and c.team_code == team_code), None),
-        )
-        for r in results
-    ]
+def team_series(
+    results: Sequence[MonthResults], team_code: str
+) -> list[tuple[str, int | None, str | None]]:
+    """(month, eNPS or None when suppressed, why it is hidden) of one team, for the trend
+    chart; the reason is "small" or "difference" (a team with no node that month had nobody,
+    so "small")."""
+    series: list[tuple[str, int | None, str | None]] = []
+    for r in results:
+        cell = next((c for c in r.cells if c.level == "team" and c.team_code == team_code), None)
+        if cell is None:
+            series.append((r.month, None, "small"))
+        else:
+            series.append((r.month, cell.enps, cell.reason))
+    return series

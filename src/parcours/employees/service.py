@@ -7,7 +7,7 @@ Every function takes the caller's session, checks the `Actor` itself, and never 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -171,6 +171,10 @@ def on_case_closed(session: Session, event: events.CaseClosed) -> None:
     employee = repository.employee_of_user(session, case.assignee_user_id)
     if employee is None:
         return
+    # One pulse per case and agent: a case closed again another day (or the event delivered
+    # twice) must not ask the same person about the same case twice.
+    if repository.hard_case_moment(session, employee.id, case.reference) is not None:
+        return
     closed = (case.closed_at or case.created_at).date()
     _moment(session, employee, MomentKind.HARD_CASE, closed, case.reference)
 
@@ -182,6 +186,10 @@ class SentPulse:
     kind: str
     language: str
     token: str
+    # Whether the employee has an account (then the link reaches them by e-mail, when mailing
+    # is on, and on their own page), and whether it was queued by e-mail now.
+    has_account: bool = False
+    mailed: bool = False
 
 
 def send_due_pulses(
@@ -218,19 +226,21 @@ def send_due_pulses(
             moment.kind,
             employee.language,
             make_pulse_token(invitation.id, secret=secret),
+            has_account=employee.user_id is not None,
         )
-        sent.append(pulse)
         if base_url is not None and employee.user_id is not None:
-            _mail(session, pulse, employee.user_id, base_url=base_url, now=now)
+            mailed = _mail(session, pulse, employee.user_id, base_url=base_url, now=now)
+            pulse = replace(pulse, mailed=mailed)
+        sent.append(pulse)
     return sent
 
 
 def _mail(
     session: Session, pulse: SentPulse, user_id: int, *, base_url: str, now: datetime
-) -> None:
+) -> bool:
     user = accounts_service.get_user(session, user_id=user_id)
     if user is None:
-        return
+        return False
     lang = pulse.language
     intro = INTROS[MomentKind(pulse.kind)][lang]
     link = f"{base_url.rstrip('/')}/p/{pulse.token}?lang={lang}"
@@ -249,6 +259,7 @@ def _mail(
         now=now,
         language=lang,
     )
+    return True
 
 
 @dataclass(frozen=True)
@@ -285,22 +296,27 @@ def open_pulse(session: Session, *, token: str, now: datetime, secret: str) -> O
 def answer_pulse(
     session: Session, *, token: str, data: PulseAnswerIn, now: datetime, secret: str
 ) -> None:
-    """Store the answer apart from its author: team, tenure band, month, scores, redacted
-    comment. The invitation only learns that it was answered (double answers are refused)."""
+    """Store the answer apart from its author: team, the step the team serves today, tenure
+    band today, month, scores, redacted comment; not the moment's kind (with the invitations'
+    kind and day it would point at the one person promoted, or who had the hard case). The
+    step and band are frozen on the answer so that later changes never rebuild a past month.
+    The invitation only learns that it was answered (double answers are refused)."""
     pulse = open_pulse(session, token=token, now=now, secret=secret)
     invitation = session.get(ExInvitation, pulse.invitation_id)
     assert invitation is not None
     employee = session.get(ExEmployee, invitation.employee_id)
     assert employee is not None
+    team = session.get(ExTeam, employee.team_id)
+    assert team is not None
     today = now.date()
     comment, _ = redact(data.comment.strip()) if data.comment.strip() else ("", [])
     session.add(
         ExAnswer(
             id=uuid.uuid4().hex,
-            team_id=employee.team_id,
+            team_id=team.id,
+            step_id=team.step_id,
             tenure=tenure_band(employee.hired_on, today),
             month=month_of(today),
-            kind=invitation.kind,
             enps=data.enps,
             items=dict(data.items),
             comment=comment,

@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 from parcours.config import secret_key
 from parcours.employees import auth, circle, results, service
 from parcours.employees.errors import EmployeeError
-from parcours.employees.questions import ENPS_QUESTION, INTROS, ITEMS
+from parcours.employees.questions import ENPS_QUESTION, INTROS, ITEMS, month_of
 from parcours.employees.schemas import PulseAnswerIn
 from parcours.feedback.kinds import QuestionKind
 from parcours.i18n import t
@@ -39,25 +39,29 @@ def results_page(
     if viewer.actor.role not in auth.READERS:
         # Everyone reaches the section; those who may not read results find their pulses.
         return RedirectResponse("/employees/me", status_code=303)
-    months = results.months(session, actor=viewer.actor)
+    now = utcnow()
+    months = results.months(session, actor=viewer.actor, now=now)
     chosen = month or (months[-1] if months else None)
     month_view = (
-        results.month_results(session, actor=viewer.actor, month=chosen, lang=lang)
+        results.month_results(session, actor=viewer.actor, month=chosen, now=now, lang=lang)
         if chosen
         else None
     )
-    history = results.trend(session, actor=viewer.actor, lang=lang)
+    history = results.trend(session, actor=viewer.actor, now=now, lang=lang)
     teams = [c for c in month_view.cells if c.level == "team"] if month_view else []
+    # A team that served two steps in the month has two cells: one trend row per team.
+    labels: dict[str, str] = {}
+    for team in teams:
+        labels.setdefault(team.team_code or "", team.label)
     trend_rows = [
-        (team.label, team.team_code, results.team_series(history, team.team_code or ""))
-        for team in teams
+        (label, code, results.team_series(history, code)) for code, label in labels.items()
     ]
     verbatims = {
-        team.team_code: results.verbatims(
-            session, actor=viewer.actor, month=chosen, team=team.team_code or "", lang=lang
+        code: results.verbatims(
+            session, actor=viewer.actor, month=chosen, team=code, now=now, lang=lang
         )
-        for team in teams
-        if chosen and not team.suppressed
+        for code in dict.fromkeys(team.team_code or "" for team in teams if not team.suppressed)
+        if chosen
     }
     return render(
         request,
@@ -67,6 +71,7 @@ def results_page(
         title_key="ex_title",
         months=months,
         month=chosen,
+        current_month=month_of(now.date()),
         view=month_view,
         k=service.min_group_size(session),
         items={code: words[lang] for code, words in ITEMS.items()},
@@ -79,7 +84,7 @@ def results_page(
 
 @router.get("/employees/export.csv")
 def export(request: Request, session: SessionDep, viewer: ViewerDep, lang: LangDep) -> Response:
-    text = results.export_csv(session, actor=viewer.actor, lang=lang)
+    text = results.export_csv(session, actor=viewer.actor, now=utcnow(), lang=lang)
     return PlainTextResponse(
         text,
         media_type="text/csv; charset=utf-8",
@@ -95,7 +100,7 @@ def circle_page(
     lang: LangDep,
     kind: QuestionKind = QuestionKind.NPS,
 ) -> HTMLResponse:
-    found = circle.circle(session, actor=viewer.actor, kind=kind, lang=lang)
+    found = circle.circle(session, actor=viewer.actor, now=utcnow(), kind=kind, lang=lang)
     return render(
         request,
         "employees/circle.html",

@@ -17,6 +17,13 @@ add_messages(
             "en": "hidden (protects a small neighbouring group)",
         },
         "ex_fewer": {"fr": "moins de {k} réponses", "en": "fewer than {k} answers"},
+        "ex_removed_step": {"fr": "Étape supprimée ({id})", "en": "Removed step ({id})"},
+        "ex_current_month": {
+            "fr": "Le mois en cours ({month}) n'est pas montré : ses résultats sont publiés "
+            "quand il s'achève, pour qu'aucune réponse ne se déduise d'une visite à l'autre.",
+            "en": "The current month ({month}) is not shown: its results are published when "
+            "it ends, so that no answer can be worked out from one visit to the next.",
+        },
         "ex_circle_too_few": {
             "fr": "Trop peu de mois-équipes publiables ({n}, il en faut au moins {min}) pour "
             "dire quoi que ce soit du lien entre collaborateurs et clients.",
@@ -74,7 +81,12 @@ add_messages(
             "fr": "Moment enregistré : baromètre le {on}.",
             "en": "Moment recorded: pulse on {on}.",
         },
-        "ex_cli_sent": {"fr": "{n} baromètres envoyés.", "en": "{n} pulses sent."},
+        "ex_cli_sent": {
+            "fr": "{n} baromètres envoyés : {mailed} par e-mail, {printed} liens ci-dessus pour "
+            "les collaborateurs sans compte, {page} à retrouver sur leur page /employees/me.",
+            "en": "{n} pulses sent: {mailed} by e-mail, {printed} links above for employees "
+            "without an account, {page} to be found on their /employees/me page.",
+        },
         "ex_cli_min_group": {
             "fr": "Taille minimale des groupes : {k}.",
             "en": "Minimum group size: {k}.",

@@ -99,13 +99,13 @@ def upgrade() -> None:
         "ex_answers",
         sa.Column("id", sa.String(length=32), nullable=False),
         sa.Column("team_id", sa.Integer(), nullable=False),
+        sa.Column("step_id", sa.Integer(), nullable=True),
         sa.Column("tenure", sa.String(length=8), nullable=False),
         sa.Column("month", sa.String(length=7), nullable=False),
-        sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("enps", sa.Integer(), nullable=False),
         sa.Column("items", sa.JSON(), nullable=False),
         sa.Column("comment", sa.Text(), nullable=False),
-        _fk("ex_answers", "team_id", "ex_teams", "CASCADE"),
+        _fk("ex_answers", "team_id", "ex_teams", "RESTRICT"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ex_answers")),
     )
     op.create_index(op.f("ix_ex_answers_team_id"), "ex_answers", ["team_id"])
