@@ -4,7 +4,6 @@ signature check page and API, and a partner kept to what concerns it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,8 +24,9 @@ from parcours.followups import service as followups_service
 from parcours.web.app import create_app
 from tests.cases.conftest import NOW, case_in
 from tests.followups.conftest import DAY, buy, make_shop
+from tests.web import forms
+from tests.web.forms import PASSWORD
 
-PASSWORD = "correct horse battery"
 TELCO_SAMPLE = Path(__file__).parents[1] / "data" / "telco-sample.csv"
 TELCO_ID = "7590-VHVEG"  # the first customer of the sample
 
@@ -39,20 +39,10 @@ class Site:
     token: str
 
     def sign_in(self, email: str) -> None:
-        page = self.client.get("/login")
-        token = re.search(r'name="csrf" value="([^"]+)"', page.text)
-        assert token
-        response = self.client.post(
-            "/login",
-            data={"email": email, "password": PASSWORD, "csrf": token.group(1)},
-            follow_redirects=False,
-        )
-        assert response.status_code == 303
+        forms.sign_in(self.client, email)
 
     def csrf(self, path: str) -> str:
-        found = re.search(r'name="csrf" value="([^"]+)"', self.client.get(path).text)
-        assert found
-        return found.group(1)
+        return forms.csrf_of(self.client, path)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from parcours.employees.questions import ITEMS
 from parcours.employees.schemas import TeamIn
 from parcours.journeys import service as journeys_service
 from tests.factories import journey_doc
+from tests.web.forms import PASSWORD
 
 STEPS = ("check-in", "security", "lounge", "boarding", "flight", "hotel")
 MONTH = "2026-02"
@@ -110,8 +111,6 @@ def answers(
 
 HIRED = date(2024, 1, 1)
 
-PASSWORD = "correct horse battery"
-
 
 def with_passwords(
     session: Session, names: tuple[str, ...] = ("zoe", "emma", "chloe", "alice", "farid", "gaelle")
@@ -123,28 +122,6 @@ def with_passwords(
         user = accounts_repository.get_by_email(session, email=f"{name}@example.org")
         assert user is not None
         accounts_service.set_password(session, user=user, password=PASSWORD)
-
-
-def sign_in(client: object, email: str) -> None:
-    import re  # noqa: PLC0415
-
-    page = client.get("/login")  # type: ignore[attr-defined]
-    token = re.search(r'name="csrf" value="([^"]+)"', page.text)
-    assert token
-    response = client.post(  # type: ignore[attr-defined]
-        "/login",
-        data={"email": email, "password": PASSWORD, "csrf": token.group(1)},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303
-
-
-def csrf_of(client: object, path: str) -> str:
-    import re  # noqa: PLC0415
-
-    found = re.search(r'name="csrf" value="([^"]+)"', client.get(path).text)  # type: ignore[attr-defined]
-    assert found
-    return found.group(1)
 
 
 def customer_scores(

@@ -41,11 +41,11 @@ from tests.employees.conftest import (
     answers,
     customer_scores,
     make_ex_world,
-    sign_in,
     team,
     with_passwords,
 )
 from tests.employees.disclosure import disclosures, leaves_under
+from tests.web.forms import sign_in
 
 MONTHS = ("2026-01", "2026-02")
 SECRET = re.compile(r"SECRET-([a-z-]+)-(\d{4}-\d{2})-\d+")

@@ -15,13 +15,12 @@ from parcours.web.app import create_app
 from tests.employees.conftest import (
     MONTH,
     answers,
-    csrf_of,
     customer_scores,
     make_ex_world,
-    sign_in,
     team,
     with_passwords,
 )
+from tests.web.forms import csrf_of, sign_in
 
 
 @pytest.fixture

@@ -18,7 +18,8 @@ from parcours.ideas import service
 from parcours.ideas.errors import IdeaError
 from parcours.ideas.schemas import IdeaIn, IdeaKind
 from parcours.web.app import create_app
-from tests.employees.conftest import ExWorld, csrf_of, make_ex_world, sign_in, with_passwords
+from tests.employees.conftest import ExWorld, make_ex_world, with_passwords
+from tests.web.forms import csrf_of, sign_in
 
 MONDAY = datetime(2026, 3, 2, 9, tzinfo=UTC)
 

@@ -18,27 +18,10 @@ from parcours.maturity.levels import STATEMENTS
 from parcours.programme_value import views as value_views
 from parcours.web.app import create_app
 from tests.maturity.conftest import UNTIL, plant
+from tests.web.forms import PASSWORD, sign_in
+from tests.web.forms import csrf_of as csrf
 
-PASSWORD = "correct horse battery"
 STAFF = ("emma@example.org", "chloe@example.org", "alice@example.org", "gaelle@example.org")
-
-
-def sign_in(client: TestClient, email: str) -> None:
-    page = client.get("/login")
-    token = re.search(r'name="csrf" value="([^"]+)"', page.text)
-    assert token
-    response = client.post(
-        "/login",
-        data={"email": email, "password": PASSWORD, "csrf": token.group(1)},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303
-
-
-def csrf(client: TestClient, path: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', client.get(path).text)
-    assert found
-    return found.group(1)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ history, CSRF-protected actions, and a partner kept to its own cases even by URL
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -17,8 +16,8 @@ from parcours.cases import service as cases_service
 from parcours.feedback.kinds import QuestionKind
 from parcours.web.app import create_app
 from tests.cases.conftest import NOW, case_in, make_world, respond
-
-PASSWORD = "correct horse battery"
+from tests.web import forms
+from tests.web.forms import PASSWORD
 
 
 @dataclass
@@ -28,20 +27,10 @@ class Desk:
     hotel_case: int
 
     def sign_in(self, email: str) -> None:
-        page = self.client.get("/login")
-        token = re.search(r'name="csrf" value="([^"]+)"', page.text)
-        assert token
-        response = self.client.post(
-            "/login",
-            data={"email": email, "password": PASSWORD, "csrf": token.group(1)},
-            follow_redirects=False,
-        )
-        assert response.status_code == 303
+        forms.sign_in(self.client, email)
 
     def csrf(self, path: str) -> str:
-        found = re.search(r'name="csrf" value="([^"]+)"', self.client.get(path).text)
-        assert found
-        return found.group(1)
+        return forms.csrf_of(self.client, path)
 
 
 @pytest.fixture

@@ -67,6 +67,15 @@ def _response_scores(session: Session, response_ids: Iterable[int]) -> dict[int,
     return {rid: mean(values) for rid, values in per_response.items()}
 
 
+def _live_cases_opened(session: Session, *, since: datetime, until: datetime) -> list[Case]:
+    """The cases opened in [since, until), cancelled ones left out."""
+    return [
+        c
+        for c in repository.cases_opened_between(session, since=since, until=until)
+        if c.status != CaseStatus.CANCELLED.value
+    ]
+
+
 def loop_figures(
     session: Session, *, since: datetime, until: datetime, by: str
 ) -> list[LoopFigures]:
@@ -81,11 +90,7 @@ def loop_figures(
             en=f"loop figures are grouped by team or partner, not {by!r}",
             fr=f"les indicateurs de boucle se regroupent par team ou partner, pas {by!r}",
         ) from None
-    cases = [
-        c
-        for c in repository.cases_opened_between(session, since=since, until=until)
-        if c.status != CaseStatus.CANCELLED.value
-    ]
+    cases = _live_cases_opened(session, since=since, until=until)
     ids = [c.id for c in cases]
     created = {c.id: c.created_at for c in cases}
 
@@ -176,11 +181,7 @@ def closing_figures(session: Session, *, since: datetime, until: datetime) -> Cl
     (business-hours SLA), over the cases opened in [since, until)."""
     require_aware(since, "since")
     require_aware(until, "until")
-    cases = [
-        c
-        for c in repository.cases_opened_between(session, since=since, until=until)
-        if c.status != CaseStatus.CANCELLED.value
-    ]
+    cases = _live_cases_opened(session, since=since, until=until)
     closed = [c for c in cases if c.closed_at is not None]
     resolved = [c for c in cases if c.resolved_at is not None]
     return ClosingFigures(

@@ -392,6 +392,13 @@ def queue(session: Session, *, actor: Actor, limit: int = 200) -> list[Case]:
     )
 
 
+def called_back(case: Case) -> bool:
+    """Whether a call-back of this case was done (the customer was called)."""
+    return any(
+        t.kind == TaskKind.CALLBACK.value and t.status == TaskStatus.DONE.value for t in case.tasks
+    )
+
+
 def customer_cases(session: Session, *, customer_id: int) -> list[Case]:
     """Every case of a customer, oldest first (the clienteling view)."""
     return repository.cases_of_customer(session, customer_id=customer_id)

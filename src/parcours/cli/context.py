@@ -12,6 +12,7 @@ from rich.console import Console
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from parcours.accounts.roles import Actor, Role
 from parcours.config import load_settings
 from parcours.store.engine import make_engine, make_session_factory
 from parcours.store.status import check_ready
@@ -54,3 +55,7 @@ def parse_moment(text: str, option: str) -> datetime:
             f"{text!r} is not a date like 2015-02-01", param_hint=option
         ) from None
     return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+# Who a command acts as: whoever runs the command line administers the store.
+OPERATOR = Actor(user_id=None, role=Role.ADMIN)

@@ -8,8 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from parcours.accounts import repository as accounts_repository
-from parcours.accounts.roles import Actor, Role
-from parcours.cli.context import STATE
+from parcours.cli.context import OPERATOR, STATE
 from parcours.config import secret_key
 from parcours.employees import service as employees_service
 from parcours.employees.generator import generate_organisation
@@ -20,7 +19,6 @@ from parcours.followups.schemas import PurchaseIn
 from parcours.i18n import add_messages, t
 from parcours.store.base import utcnow
 
-OPERATOR = Actor(user_id=None, role=Role.ADMIN)
 DEMO_EMPLOYEE = "employee@parcours.demo"
 
 # Customers who bought at the airport shops a month ago: (reference, name, language, product).

@@ -11,8 +11,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from parcours.accounts.roles import Actor, Role
-from parcours.cli.context import STATE
+from parcours.cli.context import OPERATOR, STATE
 from parcours.config import secret_key
 from parcours.employees import circle, importer, results, service
 from parcours.employees.generator import generate_organisation
@@ -27,7 +26,6 @@ app = typer.Typer(
     help="Employee experience: pulses, anonymous results, the virtuous circle.",
     no_args_is_help=True,
 )
-OPERATOR = Actor(user_id=None, role=Role.ADMIN)
 
 
 def _day(text: str | None, option: str) -> date:

@@ -12,15 +12,13 @@ import yaml
 from pydantic import ValidationError
 from rich.table import Table
 
-from parcours.accounts.roles import Actor, Role
-from parcours.cli.context import STATE, parse_moment
+from parcours.cli.context import OPERATOR, STATE, parse_moment
 from parcours.i18n import t
 from parcours.rules import service as rules_service
 from parcours.rules.schemas import EventIn, RuleDoc
 from parcours.store.base import utcnow
 
 # The command line is run by whoever holds the store: it acts as an administrator.
-OPERATOR = Actor(user_id=None, role=Role.ADMIN)
 
 app = typer.Typer(help="Rules: feedback and events turned into actions.", no_args_is_help=True)
 events_app = typer.Typer(

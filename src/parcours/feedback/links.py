@@ -6,14 +6,12 @@ which customer, until when; it is signed with HMAC-SHA256 over its payload.
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import hmac
-import json
 from datetime import UTC, datetime
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from parcours import signed
 from parcours.errors import BilingualError
 
 
@@ -37,32 +35,19 @@ class SurveyLink(BaseModel):
     expires: int  # unix seconds
 
 
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-def _signature(payload: str, secret: str) -> str:
-    return _b64(hmac.new(secret.encode(), payload.encode(), hashlib.sha256).digest())
-
-
 def make_token(link: SurveyLink, *, secret: str) -> str:
-    payload = _b64(json.dumps(link.model_dump(), separators=(",", ":")).encode())
-    return f"{payload}.{_signature(payload, secret)}"
+    return signed.seal_json(link.model_dump(), secret=secret)
 
 
 def read_token(token: str, *, secret: str, now: datetime) -> SurveyLink:
-    payload, _, signature = token.partition(".")
-    if not signature or not hmac.compare_digest(signature, _signature(payload, secret)):
+    payload = signed.unseal(token, secret=secret)
+    if payload is None:
         raise LinkError(
             en="this survey link is not valid (damaged or not from us)",
             fr="ce lien d'enquête n'est pas valable (abîmé ou ne venant pas de nous)",
         )
     try:
-        link = SurveyLink.model_validate(json.loads(_unb64(payload)))
+        link = SurveyLink.model_validate(signed.payload_json(payload))
     except (ValueError, ValidationError):
         raise LinkError(
             en="this survey link is not valid", fr="ce lien d'enquête n'est pas valable"

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from parcours.cases import figures as cases_figures
 from parcours.cases import service as cases_service
-from parcours.cases.schemas import TaskKind, TaskStatus
 from parcours.feedback import service as feedback_service
 from parcours.gestures import service as gestures_service
 from parcours.insights.churn import service as churn_service
@@ -56,10 +55,7 @@ def detractors(session: Session, responses: list[feedback_service.ResponseOutlin
     called: set[int] = set()
     for customer in {c for c in found.values() if c is not None}:
         for case in cases_service.customer_cases(session, customer_id=customer):
-            if case.response_id in found and any(
-                t.kind == TaskKind.CALLBACK.value and t.status == TaskStatus.DONE.value
-                for t in case.tasks
-            ):
+            if case.response_id in found and cases_service.called_back(case):
                 called.add(case.response_id)
     return Detractors(responses=found, called_back=called)
 

@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from parcours.accounts.roles import Actor
 from parcours.cases import service as cases_service
-from parcours.cases.schemas import TaskKind, TaskStatus
 from parcours.cases.states import ACTIVE, CaseStatus
 from parcours.customers import service as customers_service
 from parcours.feedback import service as feedback_service
@@ -118,12 +117,7 @@ def signals(
         # A response is answered when a case on it is still being worked on (it counts as that
         # open case) or when a call-back was done on one.
         answered = {c.response_id for c in open_cases} | {
-            c.response_id
-            for c in cases
-            if any(
-                task.kind == TaskKind.CALLBACK.value and task.status == TaskStatus.DONE.value
-                for task in c.tasks
-            )
+            c.response_id for c in cases if cases_service.called_back(c)
         }
         unanswered = [r for r in detractors.get(cid, []) if r not in answered]
         out[cid] = Signals(open_cases=len(open_cases), unanswered_detractors=len(unanswered))
