@@ -3,13 +3,14 @@ answers refused with the statement named, and the dated history."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from parcours.accounts.roles import PermissionDeniedError
 from parcours.maturity import service
@@ -106,6 +107,38 @@ def test_assessments_are_stored_per_day_and_replace_the_same_day(
     assert history[0].scores[0].score == 0.0
     assert history[1].answers["inform_surveys"] == 2
     assert history[1].scores[0].score == pytest.approx(100 * (12 / 3 - 1) / 4)
+
+
+def test_two_people_answering_on_the_same_day_at_once_share_one_assessment(
+    factory: sessionmaker[Session], world: World
+) -> None:
+    day = NOW.date()
+    errors: list[BaseException] = []
+
+    def second() -> None:
+        try:
+            with factory() as s:
+                service.record(
+                    s, actor=world.manager, answers=answers_of(PER_LEVEL), on=day, now=NOW
+                )
+                s.commit()
+        except BaseException as error:  # reported to the main thread
+            errors.append(error)
+
+    with factory() as first:
+        low = answers_of(dict.fromkeys(LEVELS, (1, 1, 1)))
+        service.record(first, actor=world.cx_manager, answers=low, on=day, now=NOW)
+        # The second person submits while the first has written but not committed: its
+        # insert waits on the first's row, then both land on that one row.
+        worker = threading.Thread(target=second)
+        worker.start()
+        first.commit()
+    worker.join()
+    assert errors == []
+    with factory() as s:
+        history = service.history(s, actor=world.cx_manager)
+    assert [h.assessed_on for h in history] == [day]
+    assert history[0].answers == answers_of(PER_LEVEL)
 
 
 @pytest.mark.parametrize("who", ["agent", "employee", "airline_user"])

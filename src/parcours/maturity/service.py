@@ -111,10 +111,7 @@ def record(
         actor, en="answer the maturity assessment", fr="répondre à l'auto-évaluation"
     )
     values = validate_answers(answers)
-    assessment = repository.get(session, organisation=organisation, assessed_on=on)
-    if assessment is None:
-        assessment = Assessment(organisation=organisation, assessed_on=on)
-        session.add(assessment)
+    assessment = repository.claim(session, organisation=organisation, assessed_on=on, now=now)
     assessment.user_id = actor.user_id
     assessment.created_at = now
     assessment.answers = [AssessmentAnswer(statement=c, value=v) for c, v in sorted(values.items())]
