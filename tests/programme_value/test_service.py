@@ -3,12 +3,15 @@ domains' services, assumptions kept with their history, and the net value by han
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from sqlalchemy.orm import Session
 
 from parcours.accounts.roles import PermissionDeniedError
+from parcours.cases import service as cases_service
+from parcours.gestures import service as gestures_service
 from parcours.programme_value import service
 from parcours.programme_value.calculation import Source
 from parcours.programme_value.schemas import DEFAULT_ASSUMPTIONS, Assumptions
@@ -31,6 +34,38 @@ def test_stored_inputs_of_the_planted_world(session: Session, planted: Planted) 
     assert (stored.at_risk, stored.treated_at_risk) == (3, 2)
     assert (stored.gestures_count, stored.gestures_cost) == (2, D("40.50"))
     assert stored.other_currencies == ()
+
+
+def test_who_was_acted_on_in_the_period_by_case_or_gesture(
+    session: Session, planted: Planted
+) -> None:
+    c = planted.world.customers
+    everyone = list(c) + list(range(10_000, 10_600))  # past one query's share of customers
+    # Cases were opened for customers 0, 1 and 3; gestures of 15.00 (customer 1) and 25.50
+    # (customer 3) were granted, the 2,500 one for customer 3 waits.
+    assert cases_service.customers_with_cases_opened(
+        session, customer_ids=everyone, since=SINCE, until=UNTIL
+    ) == {c[0], c[1], c[3]}
+    assert gestures_service.customers_granted(
+        session, customer_ids=everyone, since=SINCE, until=UNTIL
+    ) == {c[1], c[3]}
+    assert (
+        gestures_service.customers_granted(
+            session, customer_ids=[c[0], c[2]], since=SINCE, until=UNTIL
+        )
+        == set()
+    )
+    after = UNTIL + timedelta(days=1)
+    assert (
+        cases_service.customers_with_cases_opened(
+            session, customer_ids=everyone, since=UNTIL, until=after
+        )
+        == set()
+    )
+    assert (
+        gestures_service.customers_granted(session, customer_ids=everyone, since=UNTIL, until=after)
+        == set()
+    )
 
 
 def test_value_by_hand_with_the_saved_assumptions(session: Session, planted: Planted) -> None:

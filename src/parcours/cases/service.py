@@ -404,6 +404,15 @@ def customer_cases(session: Session, *, customer_id: int) -> list[Case]:
     return repository.cases_of_customer(session, customer_id=customer_id)
 
 
+def customers_with_cases_opened(
+    session: Session, *, customer_ids: Sequence[int], since: datetime, until: datetime
+) -> set[int]:
+    """Which of these customers had a case opened in [since, until), in a few queries."""
+    return repository.customers_with_cases_opened(
+        session, customer_ids=customer_ids, since=since, until=until
+    )
+
+
 def case_facts(session: Session, *, case_id: int) -> dict[str, Any]:
     """What rules may test about a case (case_closed triggers)."""
     case = _require_case(session, case_id)

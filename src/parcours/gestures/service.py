@@ -336,6 +336,15 @@ def customer_gestures(session: Session, *, customer_id: int) -> list[Gesture]:
     return list(repository.customer_gestures(session, customer_id=customer_id))
 
 
+def customers_granted(
+    session: Session, *, customer_ids: Sequence[int], since: datetime, until: datetime
+) -> set[int]:
+    """Which of these customers were granted a gesture decided in [since, until)."""
+    return repository.customers_granted(
+        session, customer_ids=customer_ids, since=since, until=until
+    )
+
+
 # --- helpers ------------------------------------------------------------------------------
 
 

@@ -19,7 +19,6 @@ from parcours.accounts.roles import Actor
 from parcours.cases import service as cases_service
 from parcours.customers import service as customers_service
 from parcours.gestures import service as gestures_service
-from parcours.gestures.schemas import GestureStatus
 from parcours.insights.churn import service as churn_service
 from parcours.insights.churn.schemas import TelcoCustomer
 from parcours.maturity import auth
@@ -93,17 +92,10 @@ def stored_inputs(
 ) -> StoredInputs:
     found = detractors(session, responses_between(session, since=since, until=until))
     at_risk = {c for c in found.responses.values() if c is not None}
-    treated = set()
-    for customer in at_risk:
-        cases = cases_service.customer_cases(session, customer_id=customer)
-        gestures = gestures_service.customer_gestures(session, customer_id=customer)
-        if any(since <= c.created_at < until for c in cases) or any(
-            g.status == GestureStatus.GRANTED.value
-            and g.decided_at is not None
-            and since <= g.decided_at < until
-            for g in gestures
-        ):
-            treated.add(customer)
+    ids = sorted(at_risk)
+    treated = cases_service.customers_with_cases_opened(
+        session, customer_ids=ids, since=since, until=until
+    ) | gestures_service.customers_granted(session, customer_ids=ids, since=since, until=until)
     summary = gestures_service.granted_summary(session, since=since, until=until)
     cost = Decimal(0)
     count = 0
