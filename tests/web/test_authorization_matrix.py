@@ -336,6 +336,21 @@ MATRIX |= {
         lambda c: ("/desk/signature", {"data": {"text": "Dear customer, thank you."}}),
         {r: A for r in STAFF} | {"partner": A, "employee": D},
     ),
+    ("POST", "/api/followups/purchases"): (
+        lambda c: (
+            "/api/followups/purchases",
+            {
+                "json": {
+                    "reference": "R-matrix",
+                    "customer": "matrix-buyer",
+                    "product": "wallet",
+                    "amount_cents": 1000,
+                    "purchased_at": "2026-03-02T10:00:00+00:00",
+                }
+            },
+        ),
+        {r: A for r in STAFF} | {"partner": D, "employee": D},
+    ),
     ("POST", "/api/signature/check"): (
         lambda c: ("/api/signature/check", {"json": {"text": "Dear customer, thank you."}}),
         {r: A for r in STAFF} | {"partner": A, "employee": D},

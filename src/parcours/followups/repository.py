@@ -101,3 +101,14 @@ def listing(
     if statuses:
         stmt = stmt.where(Followup.status.in_(list(statuses)))
     return list(session.scalars(stmt))
+
+
+def of_trigger(session: Session, *, trigger_key: str) -> list[tuple[Followup, FollowupPlan]]:
+    """The follow-ups one trigger scheduled, with their plans, soonest first."""
+    rows = session.execute(
+        select(Followup, FollowupPlan)
+        .join(FollowupPlan, FollowupPlan.id == Followup.plan_id)
+        .where(Followup.trigger_key == trigger_key)
+        .order_by(Followup.due_at, Followup.id)
+    )
+    return [(f, p) for f, p in rows]

@@ -72,6 +72,30 @@ class PurchaseIn(BaseModel):
         return moment.astimezone(UTC)
 
 
+class ScheduledOut(BaseModel):
+    """A follow-up as the API shows it: which plan, when, by which channel, where it stands."""
+
+    plan: str
+    channel: str
+    due_at: datetime
+    status: str
+    skip_reason: str | None = None
+    sent_at: datetime | None = None
+
+
+class PurchaseOut(BaseModel):
+    """A recorded purchase and the follow-ups it scheduled."""
+
+    reference: str
+    customer_id: int
+    product: str
+    amount_cents: int
+    currency: str
+    purchased_at: datetime
+    partner_id: int | None
+    followups: list[ScheduledOut]
+
+
 class SendReport(BaseModel):
     """What one `send_due` run did."""
 

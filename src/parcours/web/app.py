@@ -18,6 +18,7 @@ from parcours.employees import views as employees_views
 from parcours.errors import BilingualError, NotFoundError
 from parcours.feedback import api as feedback_api
 from parcours.feedback import views as feedback_views
+from parcours.followups import api as followups_api
 from parcours.followups import views as followups_views
 from parcours.gestures import api as gestures_api
 from parcours.ideas import views as ideas_views
@@ -86,6 +87,7 @@ def create_app(database_url: str, *, https_only: bool = False) -> FastAPI:
     app.include_router(value_views.router)
     app.include_router(clienteling_views.router)
     app.include_router(followups_views.router)
+    app.include_router(followups_api.router)
     app.include_router(signature_views.router)
     app.include_router(signature_api.router)
     for admin_router in ADMIN_ROUTERS:
