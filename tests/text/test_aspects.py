@@ -15,6 +15,7 @@ from parcours.text import aspects as aspects_module
 from parcours.text.aspects import AspectSentiment
 from parcours.text.base import Doc, Language
 from parcours.text.evaluation_taxonomy import evaluate_fr_aspects
+from parcours.text.lexicon import text_polarity
 
 
 def _run(text: str, lang: Language, **options: str) -> Doc:
@@ -153,3 +154,28 @@ def test_lexicon_aspects_on_french_restaurant_reviews(public_data: Path) -> None
         assert result[aspect]["macro_f1"] > 0.45
     assert result["price"]["detection_recall"] > 0.6
     assert result["price"]["accuracy"] > result["price"]["majority_accuracy"]
+
+
+def test_model_and_lexicon_are_read_together_on_a_clause(
+    fake_models: list[tuple[list[str], list[str], str]],
+) -> None:
+    docs = [
+        Doc(0, "The crew wore blue uniforms", language="en"),
+        Doc(1, "The crew were lovely", language="en"),
+        Doc(2, "The wifi was never slow", language="en"),
+    ]
+    out = AspectSentiment(path="fast")(docs)
+    # No opinion word for the lexicon: half the model's score (0.8 - 0.1), the model's label.
+    assert text_polarity(docs[0].text, "en").hits == 0
+    assert out[0].aspect_scores["staff"] == pytest.approx(0.35)
+    assert out[0].aspects["staff"] == "positive"
+    # The lexicon agrees: the mean of the two scores.
+    lexicon = text_polarity(docs[1].text, "en")
+    assert lexicon.hits == 1 and lexicon.score > 0
+    assert out[1].aspect_scores["staff"] == pytest.approx((0.7 + lexicon.score) / 2)
+    assert out[1].aspects["staff"] == "positive"
+    # They disagree (this stand-in model misses the negation): the mean, towards neutral.
+    negated = text_polarity(docs[2].text, "en")
+    assert negated.score > 0
+    assert out[2].aspect_scores["wifi"] == pytest.approx((0.1 - 0.7 + negated.score) / 2)
+    assert abs(out[2].aspect_scores["wifi"]) < 0.6
