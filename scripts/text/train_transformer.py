@@ -101,7 +101,7 @@ class Classifier(nn.Module):
                 "ln.weight": g("embeddings.LayerNorm.weight"),
                 "ln.bias": g("embeddings.LayerNorm.bias"),
             }
-            names = {**minilm._PROJECTIONS, **minilm._NORMS}
+            names = {**minilm.PROJECTIONS, **minilm.NORMS}
             for i in range(LAYERS):
                 for mine, theirs in names.items():
                     for p in ("weight", "bias"):
@@ -123,7 +123,7 @@ def add_adapters(model: Classifier) -> None:
     for p in model.parameters():
         p.requires_grad = False
     for layer in model.layers:
-        for name in minilm._PROJECTIONS:
+        for name in minilm.PROJECTIONS:
             setattr(layer, name, LoRALinear(getattr(layer, name), RANK))
     for p in model.head.parameters():
         p.requires_grad = True

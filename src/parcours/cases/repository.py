@@ -17,6 +17,7 @@ from parcours.cases.models import (
     ProcessSuggestion,
 )
 from parcours.feedback.models import Answer
+from parcours.store import bulk
 
 
 def get_case(session: Session, *, case_id: int) -> Case | None:
@@ -182,26 +183,17 @@ def active_cases(
     return list(session.scalars(stmt.order_by(Case.resolution_due_at, Case.id).limit(limit)))
 
 
-# Customers asked about at once: well under SQLite's and PostgreSQL's bound parameters.
-_IDS_PER_QUERY = 500
-
-
 def customers_with_cases_opened(
     session: Session, *, customer_ids: Sequence[int], since: datetime, until: datetime
 ) -> set[int]:
     """Which of these customers had a case opened in [since, until)."""
-    ids = sorted(set(customer_ids))
-    found: set[int] = set()
-    for start in range(0, len(ids), _IDS_PER_QUERY):
-        found.update(
-            session.scalars(
-                select(Case.customer_id)
-                .where(
-                    Case.customer_id.in_(ids[start : start + _IDS_PER_QUERY]),
-                    Case.created_at >= since,
-                    Case.created_at < until,
-                )
-                .distinct()
-            )
+    found = session.scalars(
+        select(Case.customer_id)
+        .where(
+            bulk.id_in(Case.customer_id, sorted(set(customer_ids))),
+            Case.created_at >= since,
+            Case.created_at < until,
         )
+        .distinct()
+    )
     return {c for c in found if c is not None}

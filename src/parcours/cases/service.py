@@ -407,7 +407,7 @@ def customer_cases(session: Session, *, customer_id: int) -> list[Case]:
 def customers_with_cases_opened(
     session: Session, *, customer_ids: Sequence[int], since: datetime, until: datetime
 ) -> set[int]:
-    """Which of these customers had a case opened in [since, until), in a few queries."""
+    """Which of these customers had a case opened in [since, until), in one query."""
     return repository.customers_with_cases_opened(
         session, customer_ids=customer_ids, since=since, until=until
     )

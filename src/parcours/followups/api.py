@@ -20,8 +20,8 @@ def record_purchase(
 ) -> PurchaseOut:
     """201 with the follow-ups scheduled; 200 when that receipt was already recorded (the
     first record stands)."""
-    known = followups_service.purchase_known(session, reference=data.reference)
-    purchase = followups_service.record_purchase(session, actor=actor, data=data, now=utcnow())
-    if known:
+    now = utcnow()
+    purchase = followups_service.record_purchase(session, actor=actor, data=data, now=now)
+    if purchase.created_at != now:
         response.status_code = 200
     return followups_service.purchase_view(session, purchase=purchase)

@@ -86,6 +86,8 @@ class ScheduledOut(BaseModel):
 class PurchaseOut(BaseModel):
     """A recorded purchase and the follow-ups it scheduled."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     reference: str
     customer_id: int
     product: str
@@ -93,7 +95,7 @@ class PurchaseOut(BaseModel):
     currency: str
     purchased_at: datetime
     partner_id: int | None
-    followups: list[ScheduledOut]
+    followups: list[ScheduledOut] = []
 
 
 class SendReport(BaseModel):

@@ -225,34 +225,21 @@ def queue(
     return repository.listing(session, partner_id=scope, statuses=statuses, limit=limit)
 
 
-def purchase_known(session: Session, *, reference: str) -> bool:
-    """Whether a purchase with this receipt number is already recorded."""
-    return repository.purchase_by_reference(session, reference=reference) is not None
-
-
 def purchase_view(session: Session, *, purchase: Purchase) -> PurchaseOut:
     """A purchase with the follow-ups it scheduled (what the API answers)."""
     scheduled = repository.of_trigger(session, trigger_key=f"purchase:{purchase.reference}")
-    return PurchaseOut(
-        reference=purchase.reference,
-        customer_id=purchase.customer_id,
-        product=purchase.product,
-        amount_cents=purchase.amount_cents,
-        currency=purchase.currency,
-        purchased_at=purchase.purchased_at,
-        partner_id=purchase.partner_id,
-        followups=[
-            ScheduledOut(
-                plan=plan.code,
-                channel=plan.channel,
-                due_at=f.due_at,
-                status=f.status,
-                skip_reason=f.skip_reason,
-                sent_at=f.sent_at,
-            )
-            for f, plan in scheduled
-        ],
-    )
+    followups = [
+        ScheduledOut(
+            plan=plan.code,
+            channel=plan.channel,
+            due_at=f.due_at,
+            status=f.status,
+            skip_reason=f.skip_reason,
+            sent_at=f.sent_at,
+        )
+        for f, plan in scheduled
+    ]
+    return PurchaseOut.model_validate(purchase).model_copy(update={"followups": followups})
 
 
 def customer_followups(session: Session, *, actor: Actor, customer_id: int) -> list[Followup]:

@@ -173,27 +173,18 @@ def granted_by_currency(
     return [(str(c), int(n), int(total or 0)) for c, n, total in session.execute(stmt)]
 
 
-# Customers asked about at once: well under SQLite's and PostgreSQL's bound parameters.
-_IDS_PER_QUERY = 500
-
-
 def customers_granted(
     session: Session, *, customer_ids: Sequence[int], since: datetime, until: datetime
 ) -> set[int]:
     """Which of these customers were granted a gesture decided in [since, until)."""
-    ids = sorted(set(customer_ids))
-    found: set[int] = set()
-    for start in range(0, len(ids), _IDS_PER_QUERY):
-        found.update(
-            session.scalars(
-                select(Gesture.customer_id)
-                .where(
-                    Gesture.customer_id.in_(ids[start : start + _IDS_PER_QUERY]),
-                    Gesture.status == GestureStatus.GRANTED.value,
-                    Gesture.decided_at >= since,
-                    Gesture.decided_at < until,
-                )
-                .distinct()
-            )
+    found = session.scalars(
+        select(Gesture.customer_id)
+        .where(
+            bulk.id_in(Gesture.customer_id, sorted(set(customer_ids))),
+            Gesture.status == GestureStatus.GRANTED.value,
+            Gesture.decided_at >= since,
+            Gesture.decided_at < until,
         )
+        .distinct()
+    )
     return {c for c in found if c is not None}

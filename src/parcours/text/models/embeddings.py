@@ -5,7 +5,7 @@ the "query: " prefix, which the e5 authors recommend for classification features
 a head and a tail: the engine does not truncate by itself and its cost grows with the length,
 while a review's verdict sits mostly in its first and last sentences.
 
-Within a process, the last few thousand embeddings are kept in memory, so that components of
+Within a process, the last thousand embeddings are kept in memory, so that components of
 one pipeline (sentiment's cascade, zero-shot themes) embed a document once between them.
 
 An optional on-disk cache (SQLite, keyed by a hash of the prepared text) lets the training

@@ -31,7 +31,7 @@ HIDDEN = 384
 HEADS = 12
 MAX_TOKENS = 64
 BATCH = 64
-_PROJECTIONS = {
+PROJECTIONS = {
     "q": "attention.self.query",
     "k": "attention.self.key",
     "v": "attention.self.value",
@@ -39,7 +39,7 @@ _PROJECTIONS = {
     "ff1": "intermediate.dense",
     "ff2": "output.dense",
 }
-_NORMS = {"ln1": "attention.output.LayerNorm", "ln2": "output.LayerNorm"}
+NORMS = {"ln1": "attention.output.LayerNorm", "ln2": "output.LayerNorm"}
 
 
 def _layer_norm(x: NDArray[np.float32], w: NDArray[np.float32], b: NDArray[np.float32]) -> Any:
@@ -100,7 +100,7 @@ class MiniLMSentiment:
             "head.b": tuned["head.bias"],
         }
         for i in range(LAYERS):
-            for mine, theirs in _PROJECTIONS.items():
+            for mine, theirs in PROJECTIONS.items():
                 weight = base[f"encoder.layer.{i}.{theirs}.weight"]
                 delta = tuned[f"layers.{i}.{mine}.B"] @ tuned[f"layers.{i}.{mine}.A"]
                 # Stored as (in, out), so that the forward pass is x @ W.
@@ -115,7 +115,7 @@ class MiniLMSentiment:
             w[f"{i}.qkv.b"] = np.concatenate(
                 [w.pop(f"{i}.q.b") * q_scale, w.pop(f"{i}.k.b"), w.pop(f"{i}.v.b")]
             )
-            for mine, theirs in _NORMS.items():
+            for mine, theirs in NORMS.items():
                 w[f"{i}.{mine}.w"] = base[f"encoder.layer.{i}.{theirs}.weight"]
                 w[f"{i}.{mine}.b"] = base[f"encoder.layer.{i}.{theirs}.bias"]
         log.debug("MiniLM adapters of rank %d merged", rank)
