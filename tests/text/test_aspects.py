@@ -101,6 +101,9 @@ def fake_models(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], list[s
         return np.array([[0.7, 0.2, 0.1] if "slow" in t else [0.1, 0.1, 0.8] for t in texts])
 
     class AspectModel:
+        def __init__(self, *, path: str = "fast") -> None:
+            calls.append(([], [], f"aspect model, {path} path"))
+
         def predict(
             self, texts: Sequence[str], languages: Sequence[str]
         ) -> list[dict[str, tuple[str, float]]]:
@@ -131,7 +134,8 @@ def test_trained_models_are_used_when_present(
     assert out[0].aspect_scores["price"] == pytest.approx(-0.9)
     assert out[0].aspects["staff"] == "positive"
     assert out[1].aspects == {"wifi": "negative", "staff": "positive"}
-    texts, languages, path = fake_models[0]
+    assert fake_models[0][2] == "aspect model, accurate path"
+    texts, languages, path = fake_models[1]
     assert path == "accurate"
     assert "The wifi was slow" in texts and "the crew were lovely" in texts
     assert set(languages) == {"fr", "en"}

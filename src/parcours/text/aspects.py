@@ -2,8 +2,9 @@
 
 An aspect is mentioned when one of its terms occurs in a sentence (stems, so "serveuses"
 finds "serveur"). The polarity of each mention comes, in this order of preference, from:
-1. the supervised aspect model (`parcours.text.models.aspects.AspectModel`) for price, food
-   and staff in French, read on the whole document it was trained on;
+1. the supervised aspect model (`parcours.text.models.aspects.AspectModel`, of the
+   component's path) for price, food and staff in French, read on the whole document, as it
+   was trained;
 2. the trained sentence model (`parcours.text.models.sentiment.sentence_polarity`) on the
    clause around the mention (the whole sentence when the clause has fewer than three words),
    read together with the lexicon (3.): the score is the mean of the two views, so a clause in
@@ -54,16 +55,18 @@ def _sentence_model() -> PolarityFn | None:
     return cast(PolarityFn | None, _MODELS["sentence"])
 
 
-def _aspect_model() -> Any:
-    """A loaded `AspectModel`, or None when the module or its trained files are missing."""
-    if "aspect" not in _MODELS:
+def _aspect_model(path: str) -> Any:
+    """The loaded `AspectModel` of a path, or None when the module or its trained files are
+    missing."""
+    key = f"aspect.{path}"
+    if key not in _MODELS:
         try:
             module = importlib.import_module("parcours.text.models.aspects")
-            _MODELS["aspect"] = module.AspectModel()
+            _MODELS[key] = module.AspectModel(path=path)
         except (ImportError, AttributeError, OSError) as exc:
             log.info("aspect model unavailable, using sentence polarity instead: %s", exc)
-            _MODELS["aspect"] = None
-    return _MODELS["aspect"]
+            _MODELS[key] = None
+    return _MODELS[key]
 
 
 def polarity_source(polarity: str = "auto") -> str:
@@ -165,7 +168,7 @@ class AspectSentiment:
         wanted = sorted(
             {m.doc for m in mentions if m.aspect in MODEL_ASPECTS and batch[m.doc].language == "fr"}
         )
-        if not wanted or (model := _aspect_model()) is None:
+        if not wanted or (model := _aspect_model(self.path)) is None:
             return mentions
         texts = [batch[i].clean or batch[i].text for i in wanted]
         predictions = model.predict(texts, ["fr"] * len(texts))

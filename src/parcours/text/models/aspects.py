@@ -6,7 +6,8 @@ that name the aspect, through a fixed list of French and English word stems stor
 model), both as hashed TF-IDF (`features.py`). A linear SVM and a logistic regression score
 the four classes; a small logistic regression over their scores, with the count of aspect
 sentences, gives the probabilities (fast path); the accurate path adds to that last step the
-log-probabilities of a logistic regression on the review's e5 embedding. Trained by
+log-probabilities of a logistic regression on the review's e5 embedding, then averages
+that with the answer of the fine-tuned French transformer (`e5_tuned.py`). Trained by
 `scripts/text/train_models.py` on the training split.
 
 `parcours.text.aspects.AspectSentiment` prefers this model for these aspects in French.
@@ -26,7 +27,7 @@ import scipy.sparse as sp  # type: ignore[import-untyped]
 from numpy.typing import NDArray
 
 from parcours.text.base import Polarity
-from parcours.text.models import embeddings
+from parcours.text.models import e5_tuned, embeddings
 from parcours.text.models.data import ASPECT_LABELS
 from parcours.text.models.features import TextFeaturiser
 from parcours.text.models.linear import LinearHead
@@ -137,6 +138,10 @@ class AspectModel:
                 out[aspect] = head.accurate.proba(np.hstack([base, log_e]))
             else:
                 out[aspect] = head.fast.proba(base)
+        if self.path == "accurate" and (tuned := e5_tuned.get()) is not None:
+            # The fine-tuned transformer's answer, averaged with the stack's.
+            second = tuned.proba(texts)
+            out = {aspect: (p + second[aspect]) / 2 for aspect, p in out.items()}
         return out
 
     def predict(

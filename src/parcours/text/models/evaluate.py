@@ -32,7 +32,7 @@ from sklearn.metrics import (  # type: ignore[import-untyped]
 from sklearn.pipeline import FeatureUnion, make_pipeline  # type: ignore[import-untyped]
 
 from parcours.text.base import SENTIMENT_LABELS, Doc
-from parcours.text.models import embeddings, splits
+from parcours.text.models import e5_tuned, embeddings, splits
 from parcours.text.models.aspects import ASPECTS, AspectModel
 from parcours.text.models.data import (
     ASPECT_LABELS,
@@ -141,6 +141,7 @@ def _sentiment(
         # Models load on first use: that is paid before the clock, on texts not timed.
         models.proba([f"warm-up: {t}" for t in texts[:16]], langs[:16], path=path)
         embeddings.forget()
+        e5_tuned.forget()
         with _no_cache():
             rate = _rate(lambda: models.proba(timed, langs[: len(timed)], path=path), len(timed))  # noqa: B023
         p = models.proba(texts, langs, path=path)
@@ -234,6 +235,7 @@ def _fr(data_dir: Path, paths: Sequence[str], limit: int | None, anchors: bool) 
         out.append(_mean_aspects("anchor", accs, f1s, len(texts)))
     for path in paths:
         model = AspectModel(path=path)
+        e5_tuned.forget()
         start = time.perf_counter()
         probs = model.proba(texts)
         rate = round(len(texts) / max(time.perf_counter() - start, 1e-9), 1)

@@ -10,8 +10,9 @@ threshold set on the training split, about a third of the tweets) a logistic reg
 the six fast scores and the log-probabilities of a logistic regression on the
 multilingual-e5-small embedding (stacking on out-of-fold predictions). Embedding only those
 keeps the path near 100 texts/s on two cores while its accuracy matches embedding every text.
-In English, those texts are also read by a fine-tuned transformer (`minilm.py`, all-MiniLM-L6
-with adapters learnt on the tweets) and the two answers averaged, with equal weights.
+Those texts are also read by a fine-tuned transformer and the two answers averaged, with equal
+weights: in English `minilm.py` (all-MiniLM-L6 with adapters learnt on the tweets), in French
+`e5_tuned.py` (multilingual-e5-small with adapters learnt on the restaurant reviews' stars).
 
 Routing by `doc.language`: English is learnt from the airline tweets and the Skytrax
 lounge and seat reviews (recommended or not; train side only), French from the
@@ -35,7 +36,7 @@ from numpy.typing import NDArray
 
 from parcours.errors import BilingualError
 from parcours.text.base import SENTIMENT_LABELS, Doc, Sentiment
-from parcours.text.models import embeddings, minilm
+from parcours.text.models import e5_tuned, embeddings, minilm
 from parcours.text.models.features import TextFeaturiser
 from parcours.text.models.linear import LinearHead
 
@@ -174,11 +175,14 @@ class SentimentModels:
 
 
 def _transformer(language: str) -> Reader | None:
-    """The fine-tuned transformer of a language, where one is installed (English only)."""
-    if language != "en":
-        return None
-    model = minilm.get()
-    return model.proba if model is not None else None
+    """The fine-tuned transformer of a language, where one is installed."""
+    if language == "en":
+        english = minilm.get()
+        return english.proba if english is not None else None
+    if language == "fr":
+        french = e5_tuned.get()
+        return french.sentiment if french is not None else None
+    return None
 
 
 @lru_cache(maxsize=2)
