@@ -120,12 +120,11 @@ def read(path: Path | None = None) -> E5Checkpoint:
         cursor += name_length
         dtype = int(data[cursor])
         cursor += 1
-        count, offset, size = take("IQQ")
+        count, offset, _size = take("IQQ")
         if dtype == 0:
             tensors[name] = np.frombuffer(data, np.float32, count, offset)
         else:
             tensors[name] = np.frombuffer(data, _Q4_BLOCK, count // BLOCK, offset)
-        del size
     return E5Checkpoint(
         hidden=hidden,
         layers=layers,
@@ -156,7 +155,7 @@ class E5Tokenizer:
         self._tokenizer.pre_tokenizer = tokenizers.pre_tokenizers.Metaspace(
             replacement=METASPACE, prepend_scheme="always", split=False
         )
-        self._table = {cp: out for cp, out in checkpoint.normalisation.items()}
+        self._table = dict(checkpoint.normalisation)
         self.bos, self.eos, self.pad = checkpoint.bos, checkpoint.eos, checkpoint.pad
         self.max_tokens = max_tokens
 
