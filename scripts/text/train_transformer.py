@@ -132,6 +132,20 @@ def add_adapters(model: Classifier) -> None:
         p.requires_grad = True
 
 
+def optimiser(
+    model: nn.Module, total: int
+) -> tuple[torch.optim.Optimizer, torch.optim.lr_scheduler.LambdaLR]:
+    """AdamW (lr 5e-4, weight decay 0.01) on the trainable parameters, and its schedule: 6 %
+    of the `total` steps of warm-up, then a linear decay to zero."""
+    params = [p for p in model.parameters() if p.requires_grad]
+    opt = torch.optim.AdamW(params, lr=5e-4, weight_decay=0.01)
+    warm = int(0.06 * total)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: (s + 1) / warm if s < warm else max(0.0, (total - s) / (total - warm))
+    )
+    return opt, sched
+
+
 def trained_state(model: Classifier) -> dict[str, torch.Tensor]:
     return {
         k: v.half().contiguous()
@@ -183,14 +197,9 @@ def main() -> None:
     model = Classifier()
     model.load_base()
     add_adapters(model)
-    params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=5e-4, weight_decay=0.01)
     batch = 32
     steps = math.ceil(len(fit_idx) / batch)
-    total, warm = steps * args.epochs, int(0.06 * steps * args.epochs)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: (s + 1) / warm if s < warm else max(0.0, (total - s) / (total - warm))
-    )
+    opt, sched = optimiser(model, steps * args.epochs)
     best = -1.0
     for epoch in range(args.epochs):
         model.train()

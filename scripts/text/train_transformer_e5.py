@@ -35,7 +35,7 @@ from sklearn.model_selection import train_test_split  # type: ignore[import-unty
 from torch import nn
 
 sys.path.insert(0, str(Path(__file__).parent))
-from train_transformer import Layer, LoRALinear
+from train_transformer import Layer, LoRALinear, optimiser
 
 from parcours.text.base import SENTIMENT_LABELS
 from parcours.text.models import e5_checkpoint, e5_tuned, splits, transformer
@@ -166,14 +166,8 @@ def main() -> None:
     tok = e5_checkpoint.E5Tokenizer(checkpoint, e5_tuned.MAX_TOKENS)
     lengths = np.array([len(t) for t in texts])
     model = Encoder(checkpoint, tasks)
-    params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=5e-4, weight_decay=0.01)
     batch = 16
-    steps = math.ceil(len(fit_idx) / batch)
-    total, warm = steps * args.epochs, int(0.06 * steps * args.epochs)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: (s + 1) / warm if s < warm else max(0.0, (total - s) / (total - warm))
-    )
+    opt, sched = optimiser(model, math.ceil(len(fit_idx) / batch) * args.epochs)
     best = -1.0
     for epoch in range(args.epochs):
         model.train()
