@@ -122,13 +122,15 @@ class Classifier(nn.Module):
         return self.head(self.drop((x * m).sum(1) / m.sum(1).clamp(min=1)))
 
 
-def add_adapters(model: Classifier) -> None:
+def add_adapters(model: nn.Module, heads: nn.Module) -> None:
+    """Freeze `model`, wrap each projection of its `layers` with a LoRA adapter, and leave the
+    adapters and `heads` trainable."""
     for p in model.parameters():
         p.requires_grad = False
-    for layer in model.layers:
+    for layer in model.layers:  # type: ignore[union-attr]
         for name in minilm.PROJECTIONS:
             setattr(layer, name, LoRALinear(getattr(layer, name), RANK))
-    for p in model.head.parameters():
+    for p in heads.parameters():
         p.requires_grad = True
 
 
@@ -196,7 +198,7 @@ def main() -> None:
 
     model = Classifier()
     model.load_base()
-    add_adapters(model)
+    add_adapters(model, model.head)
     batch = 32
     steps = math.ceil(len(fit_idx) / batch)
     opt, sched = optimiser(model, steps * args.epochs)

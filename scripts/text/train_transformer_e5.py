@@ -35,13 +35,12 @@ from sklearn.model_selection import train_test_split  # type: ignore[import-unty
 from torch import nn
 
 sys.path.insert(0, str(Path(__file__).parent))
-from train_transformer import Layer, LoRALinear, optimiser
+from train_transformer import Layer, add_adapters, optimiser
 
 from parcours.text.base import SENTIMENT_LABELS
-from parcours.text.models import e5_checkpoint, e5_tuned, splits, transformer
+from parcours.text.models import e5_checkpoint, e5_tuned, splits
 from parcours.text.models.data import ASPECT_LABELS
 
-RANK = 8
 ASPECTS = ("price", "food", "staff")
 
 
@@ -88,13 +87,7 @@ class Encoder(nn.Module):
         missing, unexpected = self.load_state_dict(state, strict=False)
         assert all(m.startswith(("heads.", "word.", "pos", "typ")) for m in missing), missing
         assert not unexpected, unexpected
-        for p in self.parameters():
-            p.requires_grad = False
-        for layer in self.layers:
-            for name in transformer.PROJECTIONS:
-                setattr(layer, name, LoRALinear(getattr(layer, name), RANK))
-        for p in self.heads.parameters():
-            p.requires_grad = True
+        add_adapters(self, self.heads)
 
     def forward(self, ids: torch.Tensor, att: torch.Tensor) -> dict[str, torch.Tensor]:
         x = self.word(ids) + self.pos[: ids.shape[1]] + self.typ
