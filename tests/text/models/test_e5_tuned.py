@@ -114,7 +114,8 @@ def test_the_accurate_path_asks_it_only_about_unsure_french_texts(
         for t, p, lang in zip(texts, fast, languages, strict=True)
         if lang == "fr" and p.max() < threshold
     ]
-    assert "Bof, moyen, sans plus." in wanted, "a text the fast path is unsure of"
+    # Some French texts the fast path is sure of, some not: only the latter are asked.
+    assert 0 < len(wanted) < len(texts) - 1
     assert asked == wanted
 
 

