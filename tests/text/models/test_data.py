@@ -65,3 +65,28 @@ def test_skytrax_split_holds_out_a_fifth_of_each_kind_with_its_recommendation_mi
 def test_a_missing_set_says_where_it_looked(tmp_path: Path) -> None:
     with pytest.raises(data.DataSetMissingError, match=r"Tweets\.csv"):
         data.load_tweets(tmp_path)
+
+
+def test_the_english_training_set_is_the_train_tweets_then_reviews_and_never_a_test_text(
+    public_data: Path,
+) -> None:
+    texts, labels, n_tweets = splits.english_sentiment_train(public_data)
+    assert n_tweets == 14640 - 2928 and len(texts) == len(labels) > n_tweets
+    assert set(labels[n_tweets:]) == {"positive", "negative"}
+    held_out = {
+        r.text for k in ("lounge", "seat") for r in splits.skytrax(public_data, k, side="test")
+    }
+    assert not held_out & set(texts[n_tweets:])
+
+
+def test_training_folds_cover_each_row_once_stratified_and_stable() -> None:
+    y = [0] * 60 + [1] * 30 + [2] * 10
+    folds = splits.training_folds(y)
+    assert len(folds) == splits.FOLDS
+    tested = sorted(i for _, test in folds for i in test)
+    assert tested == list(range(len(y)))
+    for train, test in folds:
+        assert not set(train) & set(test)
+        assert Counter(y[i] for i in test) == {0: 12, 1: 6, 2: 2}
+    again = splits.training_folds(y)
+    assert all((a[1] == b[1]).all() for a, b in zip(folds, again, strict=True))

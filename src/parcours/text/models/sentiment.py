@@ -7,7 +7,7 @@ regression over their scores (fitted on out-of-fold scores) gives calibrated pro
 
 Accurate path: the same, and for the texts the fast path is unsure of (confidence under a
 threshold set on the training split, about a third of the tweets) a logistic regression over
-the six fast scores and the log-probabilities of a logistic regression on the
+the fast scores and the log-probabilities of a logistic regression on the
 multilingual-e5-small embedding (stacking on out-of-fold predictions). Embedding only those
 keeps the path near 100 texts/s on two cores while its accuracy matches embedding every text.
 Those texts are also read by a fine-tuned transformer: in English `minilm.py` (all-MiniLM-L6
@@ -81,7 +81,7 @@ class LanguageModel:
     # cross-validation kept it, its three margins join the stack's scores.
     nb: LinearHead | None = None
     # Logistic regression over the e5 embedding, and the head over its log-probabilities
-    # and the six fast scores.
+    # and the fast scores.
     embedding: LinearHead | None = None
     accurate: LinearHead | None = None
     # Head over the accurate head's features and the fine-tuned transformer's log-probabilities,
