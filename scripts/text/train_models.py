@@ -367,7 +367,7 @@ def main() -> None:
     transformer = None
     if args.transformer_oof is not None:
         saved = np.load(args.transformer_oof)
-        if int(saved["texts"]) != len(english_texts):
+        if int(saved["n_texts"]) != len(english_texts):
             raise SystemExit(f"{args.transformer_oof} was made for another training set")
         transformer = saved["proba"].astype(np.float64)
     tweet_texts = [t.text for t in tweets]

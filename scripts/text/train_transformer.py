@@ -240,7 +240,7 @@ def out_of_fold(data_dir: Path, epochs: int, out: Path) -> None:
         proba[test] = predict(model, tok, [texts[i] for i in test])
         hit = accuracy_score(y[test], proba[test].argmax(1))
         print(f"fold {k + 1}: out-of-fold accuracy {hit:.4f} ({time.time() - start:.0f} s)")
-    np.savez(out, proba=proba, texts=np.array(len(texts)))
+    np.savez(out, proba=proba, n_texts=np.array(len(texts)))
     print(f"wrote {out}")
 
 

@@ -4,8 +4,6 @@ and its place in the accurate path."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import pytest
 
@@ -13,6 +11,7 @@ from parcours.text.base import SENTIMENT_LABELS
 from parcours.text.models import aspects, e5_tuned
 from parcours.text.models.data import ASPECT_LABELS
 from parcours.text.models.sentiment import load
+from tests.text.conftest import Recorder
 
 REVIEWS = [
     "Service catastrophique : serveur désagréable, plats froids et hors de prix. À fuir.",
@@ -93,16 +92,9 @@ def test_order_memo_empty_and_very_long_texts(model: e5_tuned.TunedE5) -> None:
 
 
 def test_the_accurate_path_asks_it_only_about_unsure_french_texts(
-    model: e5_tuned.TunedE5, monkeypatch: pytest.MonkeyPatch
+    model: e5_tuned.TunedE5, record_texts: Recorder
 ) -> None:
-    asked: list[str] = []
-    real = model.sentiment
-
-    def recording(texts: Sequence[str]) -> np.ndarray:
-        asked.extend(texts)
-        return real(texts)
-
-    monkeypatch.setattr(model, "sentiment", recording)
+    asked = record_texts(model, "sentiment")
     texts = [*REVIEWS, "Bof, moyen, sans plus.", "thanks, the crew was great"]
     languages = ["fr"] * (len(REVIEWS) + 1) + ["en"]
     models = load()

@@ -4,13 +4,12 @@ accurate path (asked only about the texts the fast path is unsure of)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import pytest
 
 from parcours.text.models import minilm
 from parcours.text.models.sentiment import load
+from tests.text.conftest import Recorder
 
 TWEETS = [
     "@united thank you so much, the crew was wonderful!",
@@ -58,16 +57,9 @@ def test_order_empty_and_very_long_texts(model: minilm.MiniLMSentiment) -> None:
 
 
 def test_the_accurate_path_asks_the_transformer_only_about_unsure_english_texts(
-    model: minilm.MiniLMSentiment, monkeypatch: pytest.MonkeyPatch
+    model: minilm.MiniLMSentiment, record_texts: Recorder
 ) -> None:
-    asked: list[str] = []
-    real = model.proba
-
-    def recording(texts: Sequence[str]) -> np.ndarray:
-        asked.extend(texts)
-        return real(texts)
-
-    monkeypatch.setattr(model, "proba", recording)
+    asked = record_texts(model, "proba")
     texts = ["thank you, best crew ever!", "ok so the flight is at 6 then I guess", "Service nul"]
     languages = ["en", "en", "fr"]
     models = load()

@@ -113,6 +113,10 @@ class TunedE5:
         x = transformer.layer_norm(words + self.pos[:t] + self.type, *self.ln, self.eps)
         return np.asarray(transformer.mean_pooled(x, mask, self.layers, self.heads, self.eps))
 
+    def forget(self) -> None:
+        """Empty the remembered answers."""
+        self._memo.clear()
+
     def _batch(self, texts: list[str]) -> list[dict[str, NDArray[np.float64]]]:
         pooled = self.pooled(texts)
         n = len(texts)
@@ -142,4 +146,4 @@ def forget() -> None:
     """Empty the loaded models' remembered answers (a benchmark times the model)."""
     for model in _LOADED.values():
         if model is not None:
-            model._memo.clear()
+            model.forget()
