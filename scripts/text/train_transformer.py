@@ -11,7 +11,8 @@ command holds back a 10 % stratified part of the train split (random_state=0) to
 number of epochs (best macro-F1: 0.751, 0.780, 0.782 after epochs 1-3, so 3); the second, which
 made the committed artefact, then trains on the whole train split for that many epochs. The
 test split is never read here. The third writes the out-of-fold answers from which
-`train_models.py --transformer-oof OOF.npz` learns how to weigh the transformer (five more
+`train_models.py --transformer-oof OOF.npz` learns how to weigh the transformer, and which
+the fast logistic regression may learn from (distillation) (five more
 fine-tunes, one per fold of that script, about an hour). On two CPU cores an epoch takes
 about 4 minutes. Settings: rank 8, alpha 16, on the four attention projections and both
 feed-forward layers of the six layers, mean pooling, a linear head; AdamW (lr 5e-4, weight
@@ -230,7 +231,8 @@ def out_of_fold(data_dir: Path, epochs: int, out: Path) -> None:
     """The transformer's out-of-fold probabilities on the English sentiment training set of
     `train_models.py` (tweets then Skytrax reviews, its five folds): for each fold, a model
     fine-tuned on the fold's other tweets, exactly as the committed one is on all of them.
-    `train_models.py --transformer-oof` learns from them how to weigh its answer."""
+    `train_models.py --transformer-oof` learns from them how to weigh its answer, and the fast
+    path's logistic regression may learn from them as targets."""
     texts, labels, n_tweets = splits.english_sentiment_train(data_dir)
     y = np.array([SENTIMENT_LABELS.index(label) for label in labels])
     proba = np.zeros((len(y), 3), dtype=np.float32)

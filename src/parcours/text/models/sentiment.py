@@ -4,6 +4,9 @@ Fast path, per language: hashed TF-IDF words (negation-marked, emoticons and emo
 and characters (`features.py`) read by a linear SVM, a logistic regression and, where the
 cross-validation kept it, a naive-Bayes-weighted logistic regression; a small logistic
 regression over their scores (fitted on out-of-fold scores) gives calibrated probabilities.
+In English the logistic regression learnt from targets half gold label, half the fine-tuned
+transformer's out-of-fold answer (distillation): the fast path gets some of what the
+transformer knows at the cost of one sparse product.
 
 Accurate path: the same, and for the texts the fast path is unsure of (confidence under a
 threshold set on the training split, about a third of the tweets) a logistic regression over
