@@ -6,7 +6,7 @@ cross-validation kept it, a naive-Bayes-weighted logistic regression; a small lo
 regression over their scores (fitted on out-of-fold scores) gives calibrated probabilities.
 In English the logistic regression learnt from targets half gold label, half the fine-tuned
 transformer's out-of-fold answer (distillation): the fast path gets some of what the
-transformer knows at the cost of one sparse product.
+transformer knows at no cost when it runs, being the same linear model trained otherwise.
 
 Accurate path: the same, and for the texts the fast path is unsure of (confidence under a
 threshold set on the training split, about a third of the tweets) a logistic regression over
