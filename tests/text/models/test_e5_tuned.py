@@ -87,8 +87,9 @@ def test_order_memo_empty_and_very_long_texts(model: e5_tuned.TunedE5) -> None:
         # Input order is kept although batches are formed by length, and a remembered
         # answer is the one computed the first time.
         np.testing.assert_allclose(again[task], v[[3, 1]])
-        # Read up to 256 tokens: what comes after them changes nothing.
-        np.testing.assert_allclose(v[2], v[4])
+        # Read up to 256 tokens: what comes after them changes nothing (up to float32
+        # rounding, which BLAS may do differently for two rows of one batch).
+        np.testing.assert_allclose(v[2], v[4], rtol=1e-5, atol=1e-7)
 
 
 def test_the_accurate_path_asks_it_only_about_unsure_french_texts(

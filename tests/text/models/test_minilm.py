@@ -52,8 +52,9 @@ def test_order_empty_and_very_long_texts(model: minilm.MiniLMSentiment) -> None:
     # Input order is kept although batches are formed by length.
     np.testing.assert_allclose(p[1], TORCH[1], atol=5e-3)
     np.testing.assert_allclose(p[3], TORCH[0], atol=5e-3)
-    # Read up to 64 tokens: what comes after them changes nothing.
-    np.testing.assert_allclose(p[2], p[4])
+    # Read up to 64 tokens: what comes after them changes nothing (up to float32 rounding,
+    # which BLAS may do differently for two rows of one batch).
+    np.testing.assert_allclose(p[2], p[4], rtol=1e-5, atol=1e-7)
 
 
 def test_the_accurate_path_asks_the_transformer_only_about_unsure_english_texts(
