@@ -48,11 +48,8 @@ def base_models(
     _, c_svm, svm_scores = best
     svm = LinearHead.from_sklearn(cv.svm(c_svm, balanced).fit(x, y), order=order, half=True)
     if teacher is None:
-        log_p = np.log(
-            np.clip(
-                cv.oof(lambda: cv.logistic(logistic_c, balanced), x, y, k, proba=True), 1e-9, 1.0
-            )
-        )
+        p = cv.oof(partial(cv.logistic, logistic_c, balanced), x, y, k, proba=True)
+        log_p = np.log(np.clip(p, 1e-9, 1.0))
         cv.report(f"{name} logistic C={logistic_c:g}", y, log_p)
         model = cv.logistic(logistic_c, balanced).fit(x, y)
     else:

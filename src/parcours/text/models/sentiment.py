@@ -9,7 +9,7 @@ transformer's out-of-fold answer (distillation): the fast path gets some of what
 transformer knows at no cost when it runs, being the same linear model trained otherwise.
 
 Accurate path: the same, and for the texts the fast path is unsure of (confidence under a
-threshold set on the training split, about a third of the tweets) a logistic regression over
+threshold set on the training split, up to 30 % of the texts) a logistic regression over
 the fast scores and the log-probabilities of a logistic regression on the
 multilingual-e5-small embedding (stacking on out-of-fold predictions). Embedding only those
 keeps the path near 100 texts/s on two cores while its accuracy matches embedding every text.
