@@ -486,7 +486,9 @@ def test_report_before_init_says_to_run_init(tmp_path: Path, repo_root: Path) ->
     cli = Cli(url=f"sqlite:///{empty}", cwd=repo_root)
     english, french = cli.run_all([("report",), ("--lang", "fr", "journey", "list")])
     _assert_one_line_error(english, "the store is empty: run `parcours init` first")
-    _assert_one_line_error(french, "parcours init", prefix="Erreur: ")
+    _assert_one_line_error(
+        french, "la base est vide : lancez d'abord `parcours init`", prefix="Erreur: "
+    )
 
 
 def _journey_with_unknown_partner(tmp_path: Path) -> Path:
