@@ -50,6 +50,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field": {"fr": "champ", "en": "field"},
     "reason": {"fr": "raison", "en": "reason"},
     "error": {"fr": "Erreur", "en": "Error"},
+    "database_error": {"fr": "base de données", "en": "database"},
     "rules_headers": {"fr": "code|nom|déclencheur|actif", "en": "code|name|trigger|on"},
     "yes": {"fr": "oui", "en": "yes"},
     "no": {"fr": "non", "en": "no"},

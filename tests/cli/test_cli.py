@@ -491,6 +491,18 @@ def test_report_before_init_says_to_run_init(tmp_path: Path, repo_root: Path) ->
     )
 
 
+def test_a_file_that_is_not_a_store_is_named_a_database_error(
+    tmp_path: Path, repo_root: Path
+) -> None:
+    notes = tmp_path / "notes.db"
+    notes.write_text("these are notes, not a database\n" * 40, encoding="utf-8")
+    cli = Cli(url=f"sqlite:///{notes}", cwd=repo_root)
+    english, french = cli.run_all([("journey", "list"), ("--lang", "fr", "journey", "list")])
+    _assert_one_line_error(english, "database: file is not a database")
+    _assert_one_line_error(french, "base de données: file is not a database", prefix="Erreur: ")
+    assert notes.read_text(encoding="utf-8").startswith("these are notes")
+
+
 def _journey_with_unknown_partner(tmp_path: Path) -> Path:
     data = yaml.safe_load(dump_journey(journey_doc()))
     data["steps"][2]["partners"] = [{"partner": "ghost-co"}]

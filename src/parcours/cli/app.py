@@ -135,7 +135,8 @@ def main() -> None:
         else:
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if isinstance(exc, SQLAlchemyError):
-            message = f"database: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}"
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            message = f"{t('database_error', STATE.lang)}: {reason}"
         sys.stderr.write(f"{t('error', STATE.lang)}: {message}\n")
         sys.exit(1)
 
