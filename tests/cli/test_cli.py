@@ -574,6 +574,15 @@ def test_user_errors_are_one_line_with_exit_code_1(cli: Cli, tmp_path: Path) -> 
         _assert_one_line_error(result, *fragments)
 
 
+def test_journey_errors_are_in_the_users_language(cli: Cli) -> None:
+    _load_test_trip(cli.url)
+    english, french = cli.run_all(
+        [("journey", "export", "nope"), ("--lang", "fr", "journey", "export", "nope")]
+    )
+    _assert_one_line_error(english, "no journey 'nope' (known: trip)")
+    _assert_one_line_error(french, "aucun parcours 'nope' (connus : trip)", prefix="Erreur: ")
+
+
 def test_usage_errors_exit_2(cli: Cli) -> None:
     migrate.upgrade(cli.url)  # --since is checked once the store is open
     cases: dict[tuple[str, ...], str] = {

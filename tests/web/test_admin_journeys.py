@@ -4,6 +4,7 @@ survey links that open the survey."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -29,11 +30,11 @@ def site(engine: Engine, database_url: str) -> Iterator[AdminSite]:
         yield s
 
 
-def _upload(site: AdminSite, name: str, text: str) -> tuple[int, str, str]:
+def _upload(site: AdminSite, name: str, text: str, lang: str = "en") -> tuple[int, str, str]:
     client = site.client("admin")
     token = csrf_of(client.get("/admin/journeys").text)
     response = client.post(
-        "/admin/journeys?lang=en",
+        f"/admin/journeys?lang={lang}",
         data={"csrf": token},
         files={"file": (name, text.encode(), "application/yaml")},
         follow_redirects=False,
@@ -124,6 +125,8 @@ def test_a_journey_the_store_refuses_is_rolled_back_whole(site: AdminSite) -> No
     ]
     status, _, text = _upload(site, "trip.yaml", yaml.safe_dump(doc))
     assert status == 422 and "has feedback and cannot be removed" in text
+    status, _, text = _upload(site, "trip.yaml", yaml.safe_dump(doc), lang="fr")
+    assert status == 422 and "a des retours et ne peut pas être retirée" in html.unescape(text)
     with site.factory() as s:
         assert journeys_service.require_partner(s, code="airline").name == "Airline"
         steps = [st.code for st in journeys_service.require_journey(s, code="trip").steps]

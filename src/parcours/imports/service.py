@@ -42,7 +42,9 @@ def mapping_context(
     if mapping.survey is not None:
         survey = feedback_service.get_survey(session, code=mapping.survey)
         if survey is None:
-            raise journeys_service.JourneyError(f"no survey {mapping.survey!r}")
+            raise journeys_service.JourneyError(
+                f"no survey {mapping.survey!r}", f"aucun questionnaire {mapping.survey!r}"
+            )
         survey_id = survey.id
         kinds = {q.code: QuestionKind(q.kind) for q in survey.questions}
     cache: dict[tuple[int, str], int] = {}

@@ -84,7 +84,7 @@ def upload_journey(
     except JourneyError as exc:
         # load_journey may have flushed part of the document: none of it is kept.
         session.rollback()
-        problem = YamlProblem(source, None, "(steps)", str(exc))
+        problem = YamlProblem(source, None, "(steps)", exc.message(lang))
         return _list_page(request, session, viewer, lang, problems=[problem], status_code=422)
     return RedirectResponse(f"/admin/journeys/{code}?loaded=1", status_code=303)
 

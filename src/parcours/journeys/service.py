@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from parcours.errors import BilingualError
 from parcours.feedback import service as feedback_service
 from parcours.journeys import repository
 from parcours.journeys.feelings import Feeling
@@ -20,7 +21,7 @@ from parcours.journeys.schemas import (
 )
 
 
-class JourneyError(ValueError):
+class JourneyError(BilingualError, ValueError):
     """A journey operation that cannot be done as asked (the message says why)."""
 
 
@@ -64,7 +65,9 @@ def load_journey(session: Session, *, doc: JourneyDoc) -> Journey:
         if code not in wanted:
             if step.id is not None and feedback_service.step_has_feedback(session, step_id=step.id):
                 raise JourneyError(
-                    f"step {code!r} of journey {doc.code!r} has feedback and cannot be removed"
+                    f"step {code!r} of journey {doc.code!r} has feedback and cannot be removed",
+                    f"l'étape {code!r} du parcours {doc.code!r} a des retours et ne peut pas "
+                    "être retirée",
                 )
             journey.steps.remove(step)
 
@@ -181,8 +184,11 @@ def _localized_or_none(fr: str, en: str) -> Localized | None:
 def require_journey(session: Session, *, code: str) -> Journey:
     journey = repository.get_journey(session, code=code)
     if journey is None:
-        known = ", ".join(j.code for j in repository.list_journeys(session)) or "none yet"
-        raise JourneyError(f"no journey {code!r} (known: {known})")
+        known = ", ".join(j.code for j in repository.list_journeys(session))
+        raise JourneyError(
+            f"no journey {code!r} (known: {known or 'none yet'})",
+            f"aucun parcours {code!r} (connus : {known or 'aucun pour le moment'})",
+        )
     return journey
 
 
@@ -270,7 +276,7 @@ def partner_facts(session: Session, *, ids: set[int]) -> dict[int, tuple[str, st
 def require_partner(session: Session, *, code: str) -> Partner:
     partner = repository.get_partner(session, code=code)
     if partner is None:
-        raise JourneyError(f"no partner {code!r}")
+        raise JourneyError(f"no partner {code!r}", f"aucun partenaire {code!r}")
     return partner
 
 
