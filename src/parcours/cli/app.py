@@ -132,11 +132,11 @@ def main() -> None:
         elif isinstance(exc, ValidationError):
             first = exc.errors()[0]
             message = f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
-        else:
-            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        if isinstance(exc, SQLAlchemyError):
+        elif isinstance(exc, SQLAlchemyError):
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             message = f"{t('database_error', STATE.lang)}: {reason}"
+        else:
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         sys.stderr.write(f"{t('error', STATE.lang)}: {message}\n")
         sys.exit(1)
 

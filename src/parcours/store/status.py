@@ -17,13 +17,14 @@ class StoreNotReadyError(BilingualError):
 def check_ready(engine: Engine, url: str) -> None:
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
-    head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+    scripts = ScriptDirectory.from_config(alembic_config(url))
+    head = scripts.get_current_head()
     if current is None:
         raise StoreNotReadyError(
             "the store is empty: run `parcours init` first",
             "la base est vide : lancez d'abord `parcours init`",
         )
-    known = {s.revision for s in ScriptDirectory.from_config(alembic_config(url)).walk_revisions()}
+    known = {script.revision for script in scripts.walk_revisions()}
     if current not in known:
         raise StoreNotReadyError(
             f"the store is at revision {current}, which this version (up to {head}) does not "
