@@ -96,6 +96,25 @@ def test_broken_rows_in_french(
     assert "ligne 2 : line 3: no field 'avis'" in result.output
 
 
+def test_a_french_windows_export(
+    text_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A spreadsheet saved by French Windows: cp1252 and semicolons, found without options."""
+    monkeypatch.setattr(STATE, "lang", "fr")
+    path = tmp_path / "avis.csv"
+    path.write_bytes(
+        "date;avis;note\n2026-11-02;Personnel très aimable, merci;5\n"
+        "2026-11-03;Attente interminable à l'accueil, déçu;1\n".encode("cp1252")
+    )
+    output = tmp_path / "out.jsonl"
+    result = analyze(text_data, str(path), "-c", "avis", "-o", str(output))
+    assert result.exit_code == 0, result.output
+    assert "avis.csv : 2 lignes lues, 2 analysées, 0 en erreur" in result.output
+    assert "Fichier lu en cp1252, séparateur ';'" in result.output
+    out = lines(output)
+    assert [(o["row"], o["language"]) for o in out] == [(0, "fr"), (1, "fr")]
+
+
 def test_missing_text_column(text_data: Path, tmp_path: Path) -> None:
     sample = str(text_data / "fr-restaurants-sample.tsv")
     output = tmp_path / "out.jsonl"

@@ -79,6 +79,69 @@ def test_utf8_bom_and_semicolons(tmp_path: Path) -> None:
     assert read(path, "commentaire", delimiter=";") == [TextRow(0, "Très bien")]
 
 
+def test_separator_found_from_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    for sep in (";", "\t", "|"):
+        path.write_text(f"id{sep}avis{sep}note\n1{sep}Bien, mais cher{sep}4\n", encoding="utf-8")
+        source = open_texts(path, text_column="avis")
+        assert source.delimiter == sep
+        assert list(source) == [TextRow(0, "Bien, mais cher")]
+    # Told, the separator is not guessed: with a comma the header is one column.
+    with pytest.raises(MissingColumnError) as caught:
+        open_texts(path, text_column="avis", delimiter=",")
+    assert caught.value.found == ["id|avis|note"]
+    # A column none of them gives: the names listed are those of the separator that splits most.
+    with pytest.raises(MissingColumnError) as caught:
+        open_texts(path, text_column="text")
+    assert caught.value.found == ["id", "avis", "note"]
+
+
+def test_encoding_found_from_the_file(tmp_path: Path) -> None:
+    windows = tmp_path / "windows.csv"
+    windows.write_bytes("avis;note\nTrès bon accueil;5\nDéçu, trop d'attente;2\n".encode("cp1252"))
+    source = open_texts(windows, text_column="avis")
+    assert (source.encoding, source.delimiter) == ("cp1252", ";")
+    assert [r.text for r in source if isinstance(r, TextRow)] == [
+        "Très bon accueil",
+        "Déçu, trop d'attente",
+    ]
+    excel = tmp_path / "excel.jsonl"
+    excel.write_bytes(b"\xef\xbb\xbf" + json.dumps({"avis": "Très bien"}).encode())
+    source = open_texts(excel, text_column="avis")
+    assert source.encoding == "utf-8"
+    assert list(source) == [TextRow(0, "Très bien")]
+    # Told otherwise, the file is read as told (and the mixed file above stays UTF-8).
+    assert read(windows, "avis", encoding="latin-1")[1] == TextRow(1, "Déçu, trop d'attente")
+    with pytest.raises(TextInputError) as caught:
+        open_texts(windows, text_column="avis", encoding="klingon")
+    assert str(caught.value) == ("unknown encoding 'klingon' (for example utf-8, cp1252, latin-1)")
+    assert caught.value.message("fr").startswith("encodage inconnu 'klingon'")
+
+
+# Letters that cp1252 writes as bytes no UTF-8 sequence can start and continue, so that a
+# cp1252 file of them is never valid UTF-8 (as real French text is not).
+FRENCH = "abcdefghijklmnopqrstuvwxyzABC éèêëàâîïôùûüçÉÀÇ.,;:!?'\"|\t\n-"
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    texts=st.lists(st.text(alphabet=FRENCH), max_size=20),
+    sep=st.sampled_from([",", ";", "\t", "|"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]),
+    text_first=st.booleans(),
+)
+def test_any_export_round_trip(
+    tmp_path: Path, texts: list[str], sep: str, encoding: str, text_first: bool
+) -> None:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=sep)
+    writer.writerow(["avis", "n"] if text_first else ["n", "avis"])
+    writer.writerows([t, i] if text_first else [i, t] for i, t in enumerate(texts))
+    path = tmp_path / "export.csv"
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    assert read(path, "avis") == [TextRow(i, t) for i, t in enumerate(texts)]
+
+
 def test_missing_column_names_the_columns_found(tmp_path: Path) -> None:
     path = tmp_path / "f.csv"
     path.write_text("id,comment\n1,hello\n", encoding="utf-8")
@@ -124,6 +187,33 @@ def test_jsonl_bad_lines(tmp_path: Path) -> None:
     ]
     with pytest.raises(MissingColumnError, match="columns found: text, id"):
         open_texts(path, text_column="comment")
+
+
+def test_language_column_beside_the_text(tmp_path: Path) -> None:
+    rows = [("Très bien", "fr"), ("Great", None)]
+    csv_file = tmp_path / "a.csv"
+    csv_file.write_text("avis;langue\nTrès bien;fr\nGreat;\n", encoding="utf-8")
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text(
+        "".join(json.dumps({"avis": t, "langue": lang}) + "\n" for t, lang in rows),
+        encoding="utf-8",
+    )
+    parquet = tmp_path / "a.parquet"
+    pq.write_table(
+        pa.table({"avis": [t for t, _ in rows], "langue": [lang for _, lang in rows]}), parquet
+    )
+    for path in (jsonl, parquet):
+        assert list(open_texts(path, text_column="avis", language_column="langue")) == [
+            TextRow(0, "Très bien", "fr"),
+            TextRow(1, "Great", None),
+        ]
+    assert list(open_texts(csv_file, text_column="avis", language_column="langue")) == [
+        TextRow(0, "Très bien", "fr"),
+        TextRow(1, "Great", ""),
+    ]
+    with pytest.raises(MissingColumnError) as caught:
+        open_texts(csv_file, text_column="avis", language_column="lang")
+    assert caught.value.column == "lang"
 
 
 def test_parquet_by_batches(tmp_path: Path) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
+from parcours.cli.context import STATE
 from parcours.cli.text_topics import read_texts, topics
 from parcours.text.base import Doc, Language
 from parcours.text.taxonomy import default_taxonomy
@@ -129,9 +131,32 @@ def test_reader_handles_jsonl_and_reports_a_missing_column(tmp_path: Path) -> No
     file = tmp_path / "verbatims.jsonl"
     lines = [json.dumps({"text": d.text}) for d in _docs()] + ["", json.dumps({"text": None})]
     file.write_text("\n".join(lines), encoding="utf-8")
-    docs = read_texts(file, text_column="text", limit=5)
+    docs, broken = read_texts(file, text_column="text", limit=5)
+    assert broken == []
     assert [d.text for d in docs] == [d.text for d in _docs()[:5]]
     assert {d.language for d in docs} == {"other"}
     result = CliRunner().invoke(_app(), ["topics", str(file), "--text-column", "avis"])
     assert result.exit_code != 0
     assert "avis" in str(result.exception)
+
+
+def test_a_windows_export_with_a_broken_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """cp1252, semicolons and one truncated row: the row is set aside and said, not the file."""
+    monkeypatch.setattr(STATE, "lang", "fr")
+    file = tmp_path / "avis.csv"
+    rows = ["id;avis;langue"] + [f"{d.row};{d.text};{d.language}" for d in _docs()]
+    rows.insert(3, "99;ligne coupée")
+    file.write_bytes(("\n".join(rows) + "\n").encode("cp1252"))
+    docs, broken = read_texts(file, text_column="avis", language_column="langue")
+    assert [(d.text, d.language) for d in docs] == [(d.text, d.language) for d in _docs()]
+    assert [(b.row, b.reason) for b in broken] == [(2, "line 4: 2 fields, expected 3")]
+    result = CliRunner().invoke(
+        _app(),
+        ["topics", str(file), "--text-column", "avis", "--language-column", "langue"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 lignes illisibles, laissées de côté (la première, ligne 2 : line 4: 2 fields" in (
+        " ".join(result.output.split())
+    )

@@ -61,6 +61,20 @@ OutputOption = Annotated[
     Path, typer.Option("--output", "-o", help="JSON Lines file written, one line per row.")
 ]
 ShowOption = Annotated[bool, typer.Option(help="Show a progress bar.")]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="The file's encoding (utf-8, cp1252...); found from the file if left out.",
+    ),
+]
+DelimiterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--delimiter",
+        help="CSV separator; if left out, the first of , ; tab | that gives the text column.",
+    ),
+]
 
 
 @app.command("analyze")
@@ -77,6 +91,8 @@ def analyze(
     workers: WorkersOption = None,
     batch_size: BatchOption = DEFAULT_BATCH,
     progress: ShowOption = True,
+    encoding: EncodingOption = None,
+    delimiter: DelimiterOption = None,
 ) -> None:
     """Analyse every row of a file; broken rows are reported, the others analysed."""
     pipeline = build_pipeline(path=path.value, config=config)
@@ -90,6 +106,8 @@ def analyze(
             executor=runner,
             batch_size=batch_size,
             progress=update,
+            encoding=encoding,
+            delimiter=delimiter,
         )
     print_summary(summary)
 
@@ -169,6 +187,12 @@ def print_summary(s: AnalyzeSummary) -> None:
             output=s.output,
         )
     )
+    if s.encoding is not None:
+        read_as = t("text_read_as", lang, encoding=s.encoding)
+        if s.delimiter is not None:
+            sep = t("text_tab", lang) if s.delimiter == "\t" else repr(s.delimiter)
+            read_as += t("text_separator", lang, sep=sep)
+        STATE.console.print(read_as, markup=False)
     STATE.console.print(t("text_pipeline", lang, names=" → ".join(s.pipeline)))
     if s.languages:
         languages = ", ".join(f"{k} {v:,}" for k, v in s.languages.items())

@@ -1,23 +1,22 @@
 """`parcours text topics`: what customers talk about that the taxonomy does not cover yet.
 
-Reads a CSV/TSV (delimiter sniffed) or JSONL file, takes one text column, and prints the
-emerging topics of `parcours.text.topics` with their size, top terms and examples.
+Reads a CSV, TSV, Parquet or JSONL file as `text analyze` does (`parcours.text.readers`:
+encoding and separator found from the file, a broken row set aside and counted, never the
+whole file lost), takes one text column, and prints the emerging topics of
+`parcours.text.topics` with their size, top terms and examples.
 """
 
 from __future__ import annotations
 
-import csv
-import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from parcours.cli.context import STATE
-from parcours.errors import BilingualError
 from parcours.i18n import add_messages, t
 from parcours.text.base import Doc
+from parcours.text.readers import RowError, open_texts
 from parcours.text.taxonomy import default_taxonomy, load_taxonomy
 from parcours.text.topics import emerging_topics, unexplained
 
@@ -31,6 +30,10 @@ add_messages(
             "fr": "{count} sujets émergents ({file} : {n} textes lus, {left} hors taxonomie)",
             "en": "{count} emerging topics ({file}: {n} texts read, {left} outside the taxonomy)",
         },
+        "text_topics_broken": {
+            "fr": "{n} lignes illisibles, laissées de côté (la première, ligne {row} : {reason})",
+            "en": "{n} unreadable rows, set aside (the first, row {row}: {reason})",
+        },
         "text_topics_line": {
             "fr": "[{language}] {terms} : {size} textes (cohésion {cohesion:.2f})",
             "en": "[{language}] {terms}: {size} texts (cohesion {cohesion:.2f})",
@@ -39,69 +42,37 @@ add_messages(
 )
 
 
-class TextFileError(BilingualError):
-    """A verbatim file that cannot be read as asked."""
-
-
-def _csv_rows(file: Path) -> Iterator[dict[str, str]]:
-    with file.open(encoding="utf-8-sig", newline="") as f:
-        head = f.read(8192)
-        f.seek(0)
-        if file.suffix.lower() == ".tsv":
-            delimiter = "\t"
-        else:
-            try:
-                delimiter = csv.Sniffer().sniff(head, delimiters=",;\t").delimiter
-            except csv.Error:
-                delimiter = ","
-        yield from csv.DictReader(f, delimiter=delimiter)
-
-
-def _jsonl_rows(file: Path) -> Iterator[dict[str, str]]:
-    with file.open(encoding="utf-8") as f:
-        for number, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise TextFileError(
-                    en=f"{file}: line {number}: not valid JSON ({exc.msg})",
-                    fr=f"{file} : ligne {number} : JSON invalide ({exc.msg})",
-                ) from exc
-            if isinstance(data, dict):
-                yield {str(k): "" if v is None else str(v) for k, v in data.items()}
-
-
 def read_texts(
     file: Path, *, text_column: str, language_column: str | None = None, limit: int | None = None
-) -> list[Doc]:
-    """Documents from a CSV/TSV/JSONL file: one per row with a non-empty text."""
-    if not file.is_file():
-        raise TextFileError(en=f"{file}: no such file", fr=f"{file} : fichier introuvable")
-    rows = _jsonl_rows(file) if file.suffix.lower() in (".jsonl", ".ndjson") else _csv_rows(file)
+) -> tuple[list[Doc], list[RowError]]:
+    """Documents from a CSV, TSV, Parquet or JSON Lines file (read as `text analyze` reads it:
+    encoding and separator found, broken rows set aside): one per row with a non-empty text;
+    and the rows that could not be read."""
+    source = open_texts(file, text_column=text_column, language_column=language_column)
     docs: list[Doc] = []
-    for number, row in enumerate(rows):
-        if text_column not in row:
-            known = ", ".join(sorted(row)) or "-"
-            raise TextFileError(
-                en=f"{file}: no column {text_column!r} (columns: {known})",
-                fr=f"{file} : pas de colonne {text_column!r} (colonnes : {known})",
-            )
-        text = (row.get(text_column) or "").strip()
+    broken: list[RowError] = []
+    for record in source:
+        if isinstance(record, RowError):
+            broken.append(record)
+            continue
+        text = record.text.strip()
         if not text:
             continue
-        lang = (row.get(language_column) or "").strip().lower()[:2] if language_column else ""
+        lang = (record.language or "").strip().lower()[:2]
         docs.append(
-            Doc(number, text, language="fr" if lang == "fr" else "en" if lang == "en" else "other")
+            Doc(
+                record.row,
+                text,
+                language="fr" if lang == "fr" else "en" if lang == "en" else "other",
+            )
         )
         if limit is not None and len(docs) >= limit:
             break
-    return docs
+    return docs, broken
 
 
 def topics(
-    file: Annotated[Path, typer.Argument(help="CSV, TSV or JSONL file of verbatims.")],
+    file: Annotated[Path, typer.Argument(help="CSV, TSV, Parquet or JSONL file of verbatims.")],
     text_column: Annotated[str, typer.Option("--text-column", help="Column holding the text.")],
     language_column: Annotated[
         str | None,
@@ -119,7 +90,9 @@ def topics(
     ] = None,
 ) -> None:
     """Cluster the texts no taxonomy theme explains and print the emerging topics."""
-    docs = read_texts(file, text_column=text_column, language_column=language_column, limit=limit)
+    docs, broken = read_texts(
+        file, text_column=text_column, language_column=language_column, limit=limit
+    )
     tax = (
         load_taxonomy(journey=journey, overrides=[taxonomy] if taxonomy else [])
         if taxonomy or journey
@@ -130,6 +103,12 @@ def topics(
         pool, taxonomy=tax, min_cluster_size=min_cluster_size, max_topics=max_topics
     )
     lang, console = STATE.lang, STATE.console
+    if broken:
+        first = broken[0]
+        console.print(
+            t("text_topics_broken", lang, n=len(broken), row=first.row, reason=first.reason),
+            markup=False,
+        )
     if not found:
         console.print(t("text_topics_none", lang, n=len(docs), left=len(pool)))
         return

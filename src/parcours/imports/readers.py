@@ -1,4 +1,4 @@
-"""Streaming readers for CSV and JSON Lines, with encoding detection.
+"""Streaming readers for CSV and JSON Lines (the encoding: `parcours.file_encoding`).
 
 Files are read line by line in binary and decoded one line at a time, so memory does not grow
 with the file, and a line that cannot be decoded is reported with its number instead of aborting
@@ -31,30 +31,6 @@ class BadLine:
     field: str
     reason: str
     raw: str
-
-
-def detect_encoding(path: Path) -> str:
-    """UTF-8 with BOM, UTF-8, or cp1252 (French Windows exports), judged on the whole file.
-
-    A file whose non-ASCII lines are all valid UTF-8 is UTF-8; one where none is, cp1252. A
-    mixed file is read as UTF-8 and its odd lines are rejected one by one with their number.
-    """
-    with path.open("rb") as f:
-        if f.read(3) == codecs.BOM_UTF8:
-            return "utf-8-sig"
-        f.seek(0)
-        valid = invalid = 0
-        for line in f:
-            if line.isascii():
-                continue
-            try:
-                line.decode("utf-8")
-                valid += 1
-            except UnicodeDecodeError:
-                invalid += 1
-    if invalid and not valid:
-        return "cp1252"
-    return "utf-8"
 
 
 def format_of(path: Path) -> str:

@@ -18,10 +18,11 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from parcours.feedback.schemas import FeedbackIn
+from parcours.file_encoding import detect_encoding
 from parcours.imports import service
 from parcours.imports.mapping import Mapping, MappingError, columns_named
 from parcours.imports.models import ImportRun
-from parcours.imports.readers import BadLine, RowStream, detect_encoding, format_of
+from parcours.imports.readers import BadLine, RowStream, format_of
 from parcours.imports.rows import RowError, RowMapper
 from parcours.imports.schemas import ImportSummary, Rejection
 

@@ -21,6 +21,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "text_first_errors": {"fr": "Premières erreurs :", "en": "First errors:"},
     "text_row_error": {"fr": "ligne {row} : {reason}", "en": "row {row}: {reason}"},
     "text_pipeline": {"fr": "Chaîne : {names}", "en": "Pipeline: {names}"},
+    "text_read_as": {"fr": "Fichier lu en {encoding}", "en": "File read as {encoding}"},
+    "text_separator": {"fr": ", séparateur {sep}", "en": ", separator {sep}"},
+    "text_tab": {"fr": "tabulation", "en": "tab"},
 }
 
 add_messages(MESSAGES)

@@ -6,6 +6,11 @@ loading the file, a `TextRow(row, text)` or, for a row that cannot be read (wron
 fields, bad JSON, bytes that are not in the file's encoding), a `RowError(row, reason)` with
 the line number: one broken row never stops the others.
 
+Unless told, the encoding is found from the file (UTF-8, with or without a byte-order mark,
+or cp1252 as French Windows exports have it: `parcours.file_encoding`), and a CSV file's
+separator from its header: the first of `,` `;` tab `|` that gives the text column (French
+spreadsheets write `;`).
+
 `row` counts data records from 0, as `Doc.row` does; blank lines are not records. TSV files
 are read with quoting off, as spreadsheet exports with stray quotes need (fr-restaurants wraps
 some fields in runs of seven double quotes): runs of quotes around a field are stripped and
@@ -14,6 +19,7 @@ runs inside it become one quote.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import re
@@ -23,6 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from parcours.errors import BilingualError
+from parcours.file_encoding import detect_encoding
 
 FORMATS: dict[str, str] = {
     ".csv": "csv",
@@ -41,12 +48,16 @@ _QUOTE_RUN = re.compile(r'"{2,}')
 # JSON Lines: how far to look for a first object whose fields say what the file holds.
 _JSON_PROBE_LINES = 100
 _PARQUET_BATCH = 8_192
+# The separators a CSV header is tried with, in this order, when none is given.
+CSV_SEPARATORS = (",", ";", "\t", "|")
 
 
 @dataclass(frozen=True, slots=True)
 class TextRow:
     row: int
     text: str
+    # The value of the source's `language_column`, when it was asked for.
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,29 +100,65 @@ def open_texts(
     *,
     text_column: str,
     fmt: str | None = None,
-    encoding: str = "utf-8",
+    encoding: str | None = None,
     delimiter: str | None = None,
+    language_column: str | None = None,
 ) -> TextSource:
-    """A checked source of the texts of `text_column`; raises `TextInputError` at once."""
+    """A checked source of the texts of `text_column` (and, if named, of `language_column`
+    beside them); raises `TextInputError` at once.
+
+    `encoding` and `delimiter` left out are found from the file (see the module's doc)."""
     fmt = fmt or detect_format(path)
     if not path.is_file():
         raise TextInputError(en=f"{path}: no such file", fr=f"{path} : fichier introuvable")
     source: TextSource
-    if fmt in ("csv", "tsv"):
-        sep = delimiter or ("\t" if fmt == "tsv" else ",")
-        source = DelimitedSource(path, text_column, encoding, sep, quoting=fmt == "csv")
-    elif fmt == "jsonl":
-        source = JsonLinesSource(path, text_column, encoding)
-    elif fmt == "parquet":
+    if fmt == "parquet":
         source = ParquetSource(path, text_column)
+    elif fmt == "jsonl":
+        source = JsonLinesSource(path, text_column, _codec(path, encoding))
+    elif fmt in ("csv", "tsv"):
+        codec = _codec(path, encoding)
+        sep = delimiter or ("\t" if fmt == "tsv" else _separator(path, codec, text_column))
+        source = DelimitedSource(path, text_column, codec, sep, quoting=fmt == "csv")
     else:
         raise TextInputError(
             en=f"unknown format {fmt!r} (csv, tsv, parquet, jsonl)",
             fr=f"format inconnu {fmt!r} (csv, tsv, parquet, jsonl)",
         )
-    if text_column not in source.columns:
-        raise MissingColumnError(path, text_column, source.columns)
+    for column in (text_column, language_column):
+        if column is not None and column not in source.columns:
+            raise MissingColumnError(path, column, source.columns)
+    source.language_column = language_column
     return source
+
+
+def _codec(path: Path, encoding: str | None) -> str:
+    """`encoding`, checked, or the file's own; the readers strip a byte-order mark themselves,
+    so "utf-8-sig" is read as "utf-8" (and errors name plain UTF-8)."""
+    chosen = encoding or detect_encoding(path)
+    try:
+        codecs.lookup(chosen)
+    except LookupError:
+        raise TextInputError(
+            en=f"unknown encoding {chosen!r} (for example utf-8, cp1252, latin-1)",
+            fr=f"encodage inconnu {chosen!r} (par exemple utf-8, cp1252, latin-1)",
+        ) from None
+    return "utf-8" if chosen == "utf-8-sig" else chosen
+
+
+def _separator(path: Path, encoding: str, text_column: str) -> str:
+    """The first of CSV_SEPARATORS whose header holds `text_column`; else the one that splits
+    the header most (so that the missing-column error lists real column names)."""
+    with path.open("rb") as fh:
+        first = fh.readline().decode(encoding, errors="replace").lstrip("\ufeff")
+    best, most = CSV_SEPARATORS[0], 0
+    for sep in CSV_SEPARATORS:
+        names = [name.strip() for name in next(csv.reader([first], delimiter=sep), [])]
+        if text_column in names:
+            return sep
+        if len(names) > most:
+            best, most = sep, len(names)
+    return best
 
 
 class TextSource:
@@ -120,7 +167,11 @@ class TextSource:
     def __init__(self, path: Path, text_column: str) -> None:
         self.path = path
         self.text_column = text_column
+        self.language_column: str | None = None
         self.columns: list[str] = []
+        # How the file was read, where that applies (not Parquet): for the summary.
+        self.encoding: str | None = None
+        self.delimiter: str | None = None
         self._done = 0.0
 
     def __iter__(self) -> Iterator[Record]:
@@ -159,6 +210,9 @@ class _Lines:
 class DelimitedSource(TextSource):
     """CSV (quoted fields may span lines) or TSV (quoting off, stray quotes stripped)."""
 
+    encoding: str
+    delimiter: str
+
     def __init__(
         self, path: Path, text_column: str, encoding: str, delimiter: str, *, quoting: bool
     ) -> None:
@@ -183,6 +237,7 @@ class DelimitedSource(TextSource):
 
     def __iter__(self) -> Iterator[Record]:
         index = self.columns.index(self.text_column)
+        language = self.columns.index(self.language_column) if self.language_column else None
         width = len(self.columns)
         with self.path.open("rb") as fh:
             lines = _Lines(fh, self.encoding, self.path.stat().st_size)
@@ -213,13 +268,19 @@ class DelimitedSource(TextSource):
                         row, f"line {span.start}: {len(fields)} fields, expected {width}"
                     )
                 else:
-                    yield TextRow(row, self._field(fields[index]))
+                    yield TextRow(
+                        row,
+                        self._field(fields[index]),
+                        None if language is None else self._field(fields[language]),
+                    )
                 row += 1
         self._done = 1.0
 
 
 class JsonLinesSource(TextSource):
     """One JSON object per line; the text is the value of `text_column`."""
+
+    encoding: str
 
     def __init__(self, path: Path, text_column: str, encoding: str) -> None:
         super().__init__(path, text_column)
@@ -261,7 +322,10 @@ class JsonLinesSource(TextSource):
         value = obj[self.text_column]
         if isinstance(value, dict | list):
             return RowError(row, f"line {number}: field {self.text_column!r} is not text")
-        return TextRow(row, "" if value is None else str(value))
+        language = obj.get(self.language_column) if self.language_column else None
+        return TextRow(
+            row, "" if value is None else str(value), None if language is None else str(language)
+        )
 
 
 def _json_object(raw: bytes, encoding: str) -> Any:
@@ -295,9 +359,16 @@ class ParquetSource(TextSource):
     def __iter__(self) -> Iterator[Record]:
         total = max(int(self._file.metadata.num_rows), 1)
         row = 0
-        for batch in self._file.iter_batches(batch_size=_PARQUET_BATCH, columns=[self.text_column]):
-            for value in batch.column(0).to_pylist():
-                yield TextRow(row, "" if value is None else str(value))
+        columns = [self.text_column, *([self.language_column] if self.language_column else [])]
+        for batch in self._file.iter_batches(batch_size=_PARQUET_BATCH, columns=columns):
+            texts = batch.column(0).to_pylist()
+            languages = batch.column(1).to_pylist() if len(columns) > 1 else [None] * len(texts)
+            for value, language in zip(texts, languages, strict=True):
+                yield TextRow(
+                    row,
+                    "" if value is None else str(value),
+                    None if language is None else str(language),
+                )
                 row += 1
             self._done = row / total
         self._done = 1.0

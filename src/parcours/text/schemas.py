@@ -25,6 +25,9 @@ class AnalyzeSummary(BaseModel):
     languages: dict[str, int] = Field(default_factory=dict)
     with_pii: int = 0
     seconds: float = 0.0
+    # How a file was read (None for Parquet and stored feedback): found or as told.
+    encoding: str | None = None
+    delimiter: str | None = None
     # The first few broken rows, so that a summary shows where to look without the output.
     first_errors: list[RowProblem] = Field(default_factory=list)
 

@@ -54,20 +54,23 @@ def analyze_file(
     batch_size: int = DEFAULT_BATCH,
     progress: OnProgress | None = None,
     fmt: str | None = None,
-    encoding: str = "utf-8",
+    encoding: str | None = None,
+    delimiter: str | None = None,
 ) -> AnalyzeSummary:
     """Annotate every row of a CSV, TSV, Parquet or JSON Lines file into `output` (JSONL).
 
-    The file is checked first (format, text column): a `TextInputError` is raised before any
-    row is analysed.
+    The file is checked first (format, text column, encoding): a `TextInputError` is raised
+    before any row is analysed. `encoding` and `delimiter` left out are found from the file.
     """
-    source = open_texts(path, text_column=text_column, fmt=fmt, encoding=encoding)
+    source = open_texts(
+        path, text_column=text_column, fmt=fmt, encoding=encoding, delimiter=delimiter
+    )
 
     def docs() -> Iterator[Doc | RowError]:
         for record in source:
             yield record if isinstance(record, RowError) else Doc(row=record.row, text=record.text)
 
-    return _analyze(
+    summary = _analyze(
         items=docs(),
         source_name=path.name,
         pipeline=pipeline,
@@ -77,6 +80,8 @@ def analyze_file(
         progress=progress,
         read_share=source.progress,
     )
+    summary.encoding, summary.delimiter = source.encoding, source.delimiter
+    return summary
 
 
 def analyze_feedback(
