@@ -1,18 +1,22 @@
 """Components by name, and pipelines assembled from configuration.
 
 Components are looked up lazily ("module:Class") so that a pipeline only imports, and only
-loads the models of, the components it names.
+loads the models of, the components it names. A configuration that cannot be built (not YAML,
+an entry without a name, an unknown component or option, a bad option value) raises one
+`PipelineConfigError` naming the file, the entry and the field, in French and in English.
 """
 
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from parcours.errors import BilingualError
 from parcours.text.base import Component, Doc
 
 COMPONENTS: dict[str, str] = {
@@ -60,8 +64,16 @@ DEFAULT_PIPELINES: dict[str, list[dict[str, Any]]] = {
 }
 
 
-class UnknownComponentError(ValueError):
-    """A pipeline configuration names a component that does not exist."""
+class PipelineConfigError(BilingualError, ValueError):
+    """A pipeline configuration that cannot be built; the message says where and why."""
+
+    def within(self, en: str, fr: str) -> PipelineConfigError:
+        """The same error, its message prefixed by where it was met."""
+        return type(self)(en=f"{en}: {self.en}", fr=f"{fr} : {self.fr}")
+
+
+class UnknownComponentError(PipelineConfigError):
+    """A pipeline configuration names a component (or a path) that does not exist."""
 
 
 def register(name: str, target: str) -> None:
@@ -70,16 +82,42 @@ def register(name: str, target: str) -> None:
 
 
 def build(name: str, **options: Any) -> Component:
-    """One component, built with its options."""
+    """One component, built with its options; `PipelineConfigError` for an unknown component,
+    an option it does not take or a value it refuses."""
     try:
         target = COMPONENTS[name]
     except KeyError:
         known = ", ".join(sorted(COMPONENTS))
-        raise UnknownComponentError(f"unknown text component {name!r} (known: {known})") from None
+        raise UnknownComponentError(
+            en=f"unknown text component {name!r} (known: {known})",
+            fr=f"composant d'analyse inconnu {name!r} (connus : {known})",
+        ) from None
     module_name, _, class_name = target.partition(":")
     cls = getattr(importlib.import_module(module_name), class_name)
-    component: Component = cls(**options)
+    _check_options(name, cls, options)
+    try:
+        component: Component = cls(**options)
+    except (ValueError, TypeError) as exc:
+        # A value the component refuses (a path that does not exist, a size below 1...).
+        en = exc.en if isinstance(exc, BilingualError) else str(exc)
+        fr = exc.fr if isinstance(exc, BilingualError) else str(exc)
+        raise PipelineConfigError(
+            en=f"component {name!r}: {en}", fr=f"composant {name!r} : {fr}"
+        ) from exc
     return component
+
+
+def _check_options(name: str, cls: Any, options: Mapping[str, Any]) -> None:
+    parameters = inspect.signature(cls).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
+        return
+    unknown = sorted(set(options) - set(parameters))
+    if unknown:
+        known = ", ".join(parameters) or "-"
+        raise PipelineConfigError(
+            en=f"component {name!r}: unknown option {unknown[0]!r} (options: {known})",
+            fr=f"composant {name!r} : option inconnue {unknown[0]!r} (options : {known})",
+        )
 
 
 class Pipeline:
@@ -99,26 +137,65 @@ class Pipeline:
         return batch
 
 
-def from_config(steps: Sequence[Mapping[str, Any]]) -> Pipeline:
-    """A pipeline from a list of `{name: ..., option: value}` entries."""
+def from_config(steps: Sequence[Mapping[str, Any] | str]) -> Pipeline:
+    """A pipeline from a list of `{name: ..., option: value}` entries (a bare name is a
+    component with its default options); errors name the entry, counted from 1."""
     components = []
-    for step in steps:
-        options = dict(step)
-        name = options.pop("name")
-        components.append(build(str(name), **options))
+    for number, step in enumerate(steps, start=1):
+        try:
+            name, options = _entry(step)
+            components.append(build(name, **options))
+        except PipelineConfigError as exc:
+            raise exc.within(f"entry {number}", f"entrée {number}") from exc
     return Pipeline(components)
+
+
+def _entry(step: Any) -> tuple[str, dict[str, Any]]:
+    if isinstance(step, str):
+        return step, {}
+    if isinstance(step, Mapping) and isinstance(step.get("name"), str):
+        options = {str(k): v for k, v in step.items() if k != "name"}
+        return step["name"], options
+    raise PipelineConfigError(
+        en=f"expected a component name or {{name: ..., options}}, got {step!r}",
+        fr=f"un nom de composant ou {{name: ..., options}} était attendu, pas {step!r}",
+    )
 
 
 def default_pipeline(path: str = "fast") -> Pipeline:
     if path not in DEFAULT_PIPELINES:
-        raise UnknownComponentError(f"unknown path {path!r} (fast or accurate)")
+        raise UnknownComponentError(
+            en=f"unknown text path {path!r} (fast or accurate)",
+            fr=f"chemin d'analyse inconnu {path!r} (fast ou accurate)",
+        )
     return from_config(DEFAULT_PIPELINES[path])
 
 
 def load_config(file: Path) -> Pipeline:
     """A pipeline from a YAML file: `pipeline: [{name: normalise}, ...]` (one per journey)."""
-    data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise PipelineConfigError(
+            en=f"{file}: cannot read ({exc.strerror})",
+            fr=f"{file} : lecture impossible ({exc.strerror})",
+        ) from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, " if mark is not None else ""
+        where_fr = f"ligne {mark.line + 1}, " if mark is not None else ""
+        reason = getattr(exc, "problem", None) or exc
+        raise PipelineConfigError(
+            en=f"{file}: not valid YAML ({where}{reason})",
+            fr=f"{file} : YAML invalide ({where_fr}{reason})",
+        ) from exc
     steps = data.get("pipeline") if isinstance(data, dict) else None
     if not isinstance(steps, list):
-        raise UnknownComponentError(f"{file}: expected a 'pipeline:' list of components")
-    return from_config(steps)
+        raise PipelineConfigError(
+            en=f"{file}: expected a 'pipeline:' list of components",
+            fr=f"{file} : une liste 'pipeline:' de composants était attendue",
+        )
+    try:
+        return from_config(steps)
+    except PipelineConfigError as exc:
+        raise exc.within(str(file), str(file)) from exc
