@@ -90,6 +90,17 @@ def test_separator_found_from_the_header(tmp_path: Path) -> None:
     with pytest.raises(MissingColumnError) as caught:
         open_texts(path, text_column="avis", delimiter=",")
     assert caught.value.found == ["id|avis|note"]
+    # As a shell passes a tab: the word, or a backslash and a t.
+    path.write_text("id\tavis\n1\tBien\n", encoding="utf-8")
+    for told in ("tab", "\\t", "\t"):
+        assert read(path, "avis", delimiter=told) == [TextRow(0, "Bien")]
+    for bad in (";;", '"'):
+        with pytest.raises(TextInputError) as wrong:
+            open_texts(path, text_column="avis", delimiter=bad)
+        assert wrong.value.message("fr") == (
+            f"le séparateur doit être un seul caractère (ou 'tab'), pas {bad!r}"
+        )
+    path.write_text("id|avis|note\n1|Bien, mais cher|4\n", encoding="utf-8")
     # A column none of them gives: the names listed are those of the separator that splits most.
     with pytest.raises(MissingColumnError) as caught:
         open_texts(path, text_column="text")

@@ -72,7 +72,8 @@ DelimiterOption = Annotated[
     str | None,
     typer.Option(
         "--delimiter",
-        help="CSV separator; if left out, the first of , ; tab | that gives the text column.",
+        help="CSV separator (one character, or 'tab'); if left out, the first of , ; tab | "
+        "that gives the text column.",
     ),
 ]
 

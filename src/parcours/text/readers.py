@@ -118,7 +118,10 @@ def open_texts(
         source = JsonLinesSource(path, text_column, _codec(path, encoding))
     elif fmt in ("csv", "tsv"):
         codec = _codec(path, encoding)
-        sep = delimiter or ("\t" if fmt == "tsv" else _separator(path, codec, text_column))
+        if delimiter:
+            sep = _checked_separator(delimiter)
+        else:
+            sep = "\t" if fmt == "tsv" else _separator(path, codec, text_column)
         source = DelimitedSource(path, text_column, codec, sep, quoting=fmt == "csv")
     else:
         raise TextInputError(
@@ -144,6 +147,18 @@ def _codec(path: Path, encoding: str | None) -> str:
             fr=f"encodage inconnu {chosen!r} (par exemple utf-8, cp1252, latin-1)",
         ) from None
     return "utf-8" if chosen == "utf-8-sig" else chosen
+
+
+def _checked_separator(value: str) -> str:
+    """One character; "tab" or a typed backslash-t (as a shell passes it) is a tab."""
+    if value.lower() in ("tab", "\\t"):
+        return "\t"
+    if len(value) != 1 or value in '"\r\n':
+        raise TextInputError(
+            en=f"the separator must be one character (or 'tab'), not {value!r}",
+            fr=f"le séparateur doit être un seul caractère (ou 'tab'), pas {value!r}",
+        )
+    return value
 
 
 def _separator(path: Path, encoding: str, text_column: str) -> str:
