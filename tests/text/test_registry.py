@@ -61,6 +61,18 @@ def test_bare_names_and_entries_with_options(tmp_path: Path) -> None:
             "entrée 2 : composant 'sentiment' : chemin d'analyse inconnu 'slow' (fast ou accurate)",
         ),
         (
+            "pipeline:\n  - name: normalise\n    mentions: hide\n",
+            "entry 1: component 'normalise': mentions must be 'token', 'keep' or 'drop', "
+            "not 'hide'",
+            "entrée 1 : composant 'normalise' : mentions doit valoir 'token', 'keep' ou 'drop', "
+            "pas 'hide'",
+        ),
+        (
+            "pipeline:\n  - name: pii\n    kinds: [email, dna]\n",
+            "entry 1: component 'pii': unknown PII kinds: ['dna']",
+            "entrée 1 : composant 'pii' : types de données personnelles inconnus : ['dna']",
+        ),
+        (
             "pipeline: [normalise\n",
             "not valid YAML (line 2, ",
             "YAML invalide (ligne 2, ",

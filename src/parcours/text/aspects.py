@@ -29,7 +29,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from parcours.text.base import SENTIMENT_LABELS, Doc, Polarity
+from parcours.text.base import SENTIMENT_LABELS, Doc, OptionError, Polarity
 from parcours.text.lexicon import Evidence, Span, doc_spans, langs_of, lexicon_polarity
 from parcours.text.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 
@@ -115,7 +115,10 @@ class AspectSentiment:
         journey: str | None = None,
     ) -> None:
         if polarity not in ("auto", "lexicon"):
-            raise ValueError(f"polarity must be 'auto' or 'lexicon', not {polarity!r}")
+            raise OptionError(
+                en=f"polarity must be 'auto' or 'lexicon', not {polarity!r}",
+                fr=f"polarity doit valoir 'auto' ou 'lexicon', pas {polarity!r}",
+            )
         self.path = path
         self.polarity = polarity
         self.taxonomy = _resolve_taxonomy(taxonomy, journey)

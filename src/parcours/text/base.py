@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
+from parcours.errors import BilingualError
+
 Language = Literal["fr", "en", "other"]
 Polarity = Literal["negative", "neutral", "positive"]
 SENTIMENT_LABELS: tuple[Polarity, ...] = ("negative", "neutral", "positive")
@@ -24,6 +26,10 @@ FEELINGS: tuple[str, ...] = (
     "consideration",
     "reactivity",
 )
+
+
+class OptionError(BilingualError, ValueError):
+    """A component given an option value it does not take (from a pipeline file, say)."""
 
 
 @dataclass

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Literal
 
-from parcours.text.base import Doc
+from parcours.text.base import Doc, OptionError
 
 DEFAULT_MAX_CHARS = 5_000
 URL_TOKEN = "[URL]"
@@ -59,8 +59,16 @@ class Normaliser:
     name = "normalise"
 
     def __init__(self, max_chars: int = DEFAULT_MAX_CHARS, mentions: MentionMode = "token") -> None:
-        if max_chars < 1:
-            raise ValueError("max_chars must be positive")
+        if not isinstance(max_chars, int) or max_chars < 1:
+            raise OptionError(
+                en=f"max_chars must be a whole number above 0, not {max_chars!r}",
+                fr=f"max_chars doit être un entier supérieur à 0, pas {max_chars!r}",
+            )
+        if mentions not in ("token", "keep", "drop"):
+            raise OptionError(
+                en=f"mentions must be 'token', 'keep' or 'drop', not {mentions!r}",
+                fr=f"mentions doit valoir 'token', 'keep' ou 'drop', pas {mentions!r}",
+            )
         self.max_chars = max_chars
         self.mentions = mentions
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 import phonenumbers
 
-from parcours.text.base import Doc
+from parcours.text.base import Doc, OptionError
 
 KINDS: tuple[str, ...] = ("email", "iban", "card", "phone", "address")
 TOKENS: dict[str, str] = {
@@ -89,7 +89,11 @@ class PiiRedactor:
     def __init__(self, kinds: Sequence[str] = KINDS) -> None:
         unknown = set(kinds) - set(KINDS)
         if unknown:
-            raise ValueError(f"unknown PII kinds: {sorted(unknown)} (known: {list(KINDS)})")
+            raise OptionError(
+                en=f"unknown PII kinds: {sorted(unknown)} (known: {list(KINDS)})",
+                fr=f"types de données personnelles inconnus : {sorted(unknown)} "
+                f"(connus : {list(KINDS)})",
+            )
         self.kinds = tuple(k for k in KINDS if k in kinds)
 
     def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
