@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import openpyxl  # type: ignore[import-untyped]
 import pytest
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
@@ -113,6 +114,23 @@ def test_a_french_windows_export(
     assert "Fichier lu en cp1252, séparateur ';'" in result.output
     out = lines(output)
     assert [(o["row"], o["language"]) for o in out] == [(0, "fr"), (1, "fr")]
+
+
+@pytest.mark.usefixtures("english")
+def test_an_excel_workbook(text_data: Path, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["Date", "Verbatim"])
+    book.active.append(["2026-11-02", "Staff were lovely, call me on 06 12 34 56 78"])
+    book.active.append(["2026-11-03", "Vol annulé sans explication"])
+    path = tmp_path / "verbatims.xlsx"
+    book.save(path)
+    output = tmp_path / "out.jsonl"
+    result = analyze(text_data, str(path), "-c", "Verbatim", "-o", str(output))
+    assert result.exit_code == 0, result.output
+    assert "verbatims.xlsx: 2 rows read, 2 analysed, 0 errors" in result.output
+    out = lines(output)
+    assert [(o["row"], o["language"]) for o in out] == [(0, "en"), (1, "fr")]
+    assert out[0]["pii"] == ["phone"]
 
 
 def test_missing_text_column(text_data: Path, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import openpyxl  # type: ignore[import-untyped]
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -225,6 +226,36 @@ def test_language_column_beside_the_text(tmp_path: Path) -> None:
     with pytest.raises(MissingColumnError) as caught:
         open_texts(csv_file, text_column="avis", language_column="lang")
     assert caught.value.column == "lang"
+
+
+def test_excel_workbook_row_by_row(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([None, None])  # a blank top row, as hand-made sheets often have
+    sheet.append(["Avis ", "Note", "Langue"])
+    sheet.append(["Très bon accueil", 5, "fr"])
+    sheet.append([None, None, None])  # blank lines are not records
+    sheet.append([None, 3])  # no text: an empty text, not an error
+    sheet.append([1234.5, 1, "en"])
+    sheet.append(["=1+1", 2])  # a formula Excel never computed: no value
+    path = tmp_path / "avis.xlsx"
+    book.save(path)
+    source = open_texts(path, text_column="Avis", language_column="Langue")
+    assert source.columns == ["Avis", "Note", "Langue"]
+    assert list(source) == [
+        TextRow(0, "Très bon accueil", "fr"),
+        TextRow(1, "", ""),
+        TextRow(2, "1234.5", "en"),
+        TextRow(3, "", ""),
+    ]
+    assert source.progress() == 1.0
+    with pytest.raises(MissingColumnError, match="columns found: Avis, Note, Langue"):
+        open_texts(path, text_column="text")
+    not_excel = tmp_path / "faux.xlsx"
+    not_excel.write_text("avis\nbien\n", encoding="utf-8")
+    with pytest.raises(TextInputError) as caught:
+        open_texts(not_excel, text_column="avis")
+    assert caught.value.message("fr").startswith("faux.xlsx : classeur Excel illisible")
 
 
 def test_parquet_by_batches(tmp_path: Path) -> None:

@@ -82,7 +82,9 @@ DelimiterOption = Annotated[
 def analyze(
     file: Annotated[
         Path,
-        typer.Argument(help="CSV, TSV, Parquet or JSON Lines file.", exists=True, dir_okay=False),
+        typer.Argument(
+            help="CSV, TSV, Parquet, JSON Lines or Excel (.xlsx) file.", exists=True, dir_okay=False
+        ),
     ],
     text_column: Annotated[str, typer.Option("--text-column", "-c", help="Column of the text.")],
     output: OutputOption,

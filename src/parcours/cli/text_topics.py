@@ -1,6 +1,6 @@
 """`parcours text topics`: what customers talk about that the taxonomy does not cover yet.
 
-Reads a CSV, TSV, Parquet or JSONL file as `text analyze` does (`parcours.text.readers`:
+Reads a CSV, TSV, Parquet, JSONL or Excel file as `text analyze` does (`parcours.text.readers`:
 encoding and separator found from the file, a broken row set aside and counted, never the
 whole file lost), takes one text column, and prints the emerging topics of
 `parcours.text.topics` with their size, top terms and examples.
@@ -45,9 +45,9 @@ add_messages(
 def read_texts(
     file: Path, *, text_column: str, language_column: str | None = None, limit: int | None = None
 ) -> tuple[list[Doc], list[RowError]]:
-    """Documents from a CSV, TSV, Parquet or JSON Lines file (read as `text analyze` reads it:
-    encoding and separator found, broken rows set aside): one per row with a non-empty text;
-    and the rows that could not be read."""
+    """Documents from a CSV, TSV, Parquet, JSON Lines or Excel file (read as `text analyze`
+    reads it: encoding and separator found, broken rows set aside): one per row with a
+    non-empty text; and the rows that could not be read."""
     source = open_texts(file, text_column=text_column, language_column=language_column)
     docs: list[Doc] = []
     broken: list[RowError] = []
@@ -72,7 +72,9 @@ def read_texts(
 
 
 def topics(
-    file: Annotated[Path, typer.Argument(help="CSV, TSV, Parquet or JSONL file of verbatims.")],
+    file: Annotated[
+        Path, typer.Argument(help="CSV, TSV, Parquet, JSONL or .xlsx file of verbatims.")
+    ],
     text_column: Annotated[str, typer.Option("--text-column", help="Column holding the text.")],
     language_column: Annotated[
         str | None,

@@ -1,4 +1,4 @@
-"""Streaming readers of verbatim files: CSV, TSV, Parquet and JSON Lines.
+"""Streaming readers of verbatim files: CSV, TSV, Parquet, JSON Lines and Excel (.xlsx).
 
 `open_texts` checks the file before anything runs (known format, text column present, else an
 error naming the columns found) and returns a `TextSource` that yields, row by row and without
@@ -14,7 +14,8 @@ spreadsheets write `;`).
 `row` counts data records from 0, as `Doc.row` does; blank lines are not records. TSV files
 are read with quoting off, as spreadsheet exports with stray quotes need (fr-restaurants wraps
 some fields in runs of seven double quotes): runs of quotes around a field are stripped and
-runs inside it become one quote.
+runs inside it become one quote. Parquet and Excel workbooks are read by
+`binary_sources.py`.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ FORMATS: dict[str, str] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "jsonl",
+    ".xlsx": "xlsx",
 }
 # A field past this size is a runaway quote, not a verbatim; the row is reported, not read.
 FIELD_LIMIT = 16 * 1024 * 1024
@@ -47,7 +49,6 @@ csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
 _QUOTE_RUN = re.compile(r'"{2,}')
 # JSON Lines: how far to look for a first object whose fields say what the file holds.
 _JSON_PROBE_LINES = 100
-_PARQUET_BATCH = 8_192
 # The separators a CSV header is tried with, in this order, when none is given.
 CSV_SEPARATORS = (",", ";", "\t", "|")
 
@@ -112,8 +113,12 @@ def open_texts(
     if not path.is_file():
         raise TextInputError(en=f"{path}: no such file", fr=f"{path} : fichier introuvable")
     source: TextSource
-    if fmt == "parquet":
-        source = ParquetSource(path, text_column)
+    if fmt in ("parquet", "xlsx"):
+        # Import here: those readers build on this module's TextSource.
+        from parcours.text.binary_sources import ParquetSource, WorkbookSource  # noqa: PLC0415
+
+        reader = ParquetSource if fmt == "parquet" else WorkbookSource
+        source = reader(path, text_column)
     elif fmt == "jsonl":
         source = JsonLinesSource(path, text_column, _codec(path, encoding))
     elif fmt in ("csv", "tsv"):
@@ -125,8 +130,8 @@ def open_texts(
         source = DelimitedSource(path, text_column, codec, sep, quoting=fmt == "csv")
     else:
         raise TextInputError(
-            en=f"unknown format {fmt!r} (csv, tsv, parquet, jsonl)",
-            fr=f"format inconnu {fmt!r} (csv, tsv, parquet, jsonl)",
+            en=f"unknown format {fmt!r} (csv, tsv, parquet, jsonl, xlsx)",
+            fr=f"format inconnu {fmt!r} (csv, tsv, parquet, jsonl, xlsx)",
         )
     for column in (text_column, language_column):
         if column is not None and column not in source.columns:
@@ -353,37 +358,3 @@ def _json_object(raw: bytes, encoding: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         return f"invalid JSON ({exc.msg} at column {exc.colno})"
-
-
-class ParquetSource(TextSource):
-    """A Parquet file read batch by batch, only the text column."""
-
-    def __init__(self, path: Path, text_column: str) -> None:
-        super().__init__(path, text_column)
-        import pyarrow.parquet as pq  # noqa: PLC0415 - only Parquet input needs pyarrow
-
-        try:
-            self._file = pq.ParquetFile(path)
-        except Exception as exc:  # pyarrow raises its own ArrowInvalid for a non-Parquet file
-            raise TextInputError(
-                en=f"{path.name}: not a readable Parquet file ({exc})",
-                fr=f"{path.name} : fichier Parquet illisible ({exc})",
-            ) from exc
-        self.columns = list(self._file.schema_arrow.names)
-
-    def __iter__(self) -> Iterator[Record]:
-        total = max(int(self._file.metadata.num_rows), 1)
-        row = 0
-        columns = [self.text_column, *([self.language_column] if self.language_column else [])]
-        for batch in self._file.iter_batches(batch_size=_PARQUET_BATCH, columns=columns):
-            texts = batch.column(0).to_pylist()
-            languages = batch.column(1).to_pylist() if len(columns) > 1 else [None] * len(texts)
-            for value, language in zip(texts, languages, strict=True):
-                yield TextRow(
-                    row,
-                    "" if value is None else str(value),
-                    None if language is None else str(language),
-                )
-                row += 1
-            self._done = row / total
-        self._done = 1.0

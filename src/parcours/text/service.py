@@ -57,7 +57,7 @@ def analyze_file(
     encoding: str | None = None,
     delimiter: str | None = None,
 ) -> AnalyzeSummary:
-    """Annotate every row of a CSV, TSV, Parquet or JSON Lines file into `output` (JSONL).
+    """Annotate every row of a CSV, TSV, Parquet, JSON Lines or Excel file into `output` (JSONL).
 
     The file is checked first (format, text column, encoding): a `TextInputError` is raised
     before any row is analysed. `encoding` and `delimiter` left out are found from the file.
