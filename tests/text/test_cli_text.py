@@ -30,6 +30,11 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(STATE, "lang", "en")
 
 
+@pytest.fixture
+def french(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(STATE, "lang", "fr")
+
+
 def lines(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
@@ -72,10 +77,8 @@ def test_process_executor_writes_the_same_file(text_data: Path, tmp_path: Path) 
     assert pooled.read_text(encoding="utf-8") == inline.read_text(encoding="utf-8")
 
 
-def test_broken_rows_in_french(
-    text_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(STATE, "lang", "fr")
+@pytest.mark.usefixtures("french")
+def test_broken_rows_in_french(text_data: Path, tmp_path: Path) -> None:
     path = tmp_path / "avis.jsonl"
     path.write_text(
         '{"avis": "Très bon accueil, merci !"}\n{"avis": oops}\n{"autre": 1}\n'
@@ -97,11 +100,9 @@ def test_broken_rows_in_french(
     assert "ligne 2 : line 3: no field 'avis'" in result.output
 
 
-def test_a_french_windows_export(
-    text_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("french")
+def test_a_french_windows_export(text_data: Path, tmp_path: Path) -> None:
     """A spreadsheet saved by French Windows: cp1252 and semicolons, found without options."""
-    monkeypatch.setattr(STATE, "lang", "fr")
     path = tmp_path / "avis.csv"
     path.write_bytes(
         "date;avis;note\n2026-11-02;Personnel très aimable, merci;5\n"
