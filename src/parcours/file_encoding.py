@@ -13,22 +13,23 @@ from pathlib import Path
 def detect_encoding(path: Path) -> str:
     """UTF-8 with BOM, UTF-8, or cp1252 (French Windows exports), judged on the whole file.
 
-    A file whose non-ASCII lines are all valid UTF-8 is UTF-8; one where none is, cp1252. A
-    mixed file is read as UTF-8 and its odd lines are rejected one by one with their number.
+    A file with a non-ASCII line that is valid UTF-8 is UTF-8 (so the scan stops at the first
+    one: a UTF-8 file is not read to its end); one where no such line is but some non-ASCII line
+    is, cp1252. A mixed file is read as UTF-8 and its odd lines are rejected one by one with
+    their number.
     """
     with path.open("rb") as f:
         if f.read(3) == codecs.BOM_UTF8:
             return "utf-8-sig"
         f.seek(0)
-        valid = invalid = 0
+        invalid = False
         for line in f:
             if line.isascii():
                 continue
             try:
                 line.decode("utf-8")
-                valid += 1
             except UnicodeDecodeError:
-                invalid += 1
-    if invalid and not valid:
-        return "cp1252"
-    return "utf-8"
+                invalid = True
+            else:
+                return "utf-8"
+    return "cp1252" if invalid else "utf-8"

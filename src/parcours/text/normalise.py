@@ -14,7 +14,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, get_args
 
 from parcours.text.base import Doc, OptionError
 
@@ -64,7 +64,7 @@ class Normaliser:
                 en=f"max_chars must be a whole number above 0, not {max_chars!r}",
                 fr=f"max_chars doit être un entier supérieur à 0, pas {max_chars!r}",
             )
-        if mentions not in ("token", "keep", "drop"):
+        if mentions not in get_args(MentionMode):
             raise OptionError(
                 en=f"mentions must be 'token', 'keep' or 'drop', not {mentions!r}",
                 fr=f"mentions doit valoir 'token', 'keep' ou 'drop', pas {mentions!r}",
