@@ -2,7 +2,11 @@
 splits only (`parcours.text.models.splits`), and write them beside the package:
 
     .venv/bin/python scripts/text/train_models.py --data-dir ../shared/data \
-        --transformer-oof OOF.npz    # from scripts/text/train_transformer.py --oof
+        --transformer-oof OOF.npz --french-transformer-oof DIR/oof.npz
+
+with the fine-tuned transformers' out-of-fold answers: `OOF.npz` from
+`scripts/text/train_transformer.py --oof` (English), `DIR/oof.npz` from
+`scripts/text/cross_validate_e5.py run` (French).
 
 Deterministic (fixed folds and solvers). Prints the 5-fold cross-validated figures on the
 training split for each choice made; the test split is never read here. Embeddings are cached
@@ -26,7 +30,7 @@ import numpy as np
 import scipy.sparse as sp  # type: ignore[import-untyped]
 import sklearn  # type: ignore[import-untyped]
 from numpy.typing import NDArray
-from sklearn.metrics import accuracy_score  # type: ignore[import-untyped]
+from sklearn.metrics import accuracy_score, f1_score  # type: ignore[import-untyped]
 
 from parcours.text.base import SENTIMENT_LABELS
 from parcours.text.models import aspects as aspect_models
@@ -46,6 +50,10 @@ import fast_learners
 # that path at 100 texts/s on two cores (35 % of the training texts let it read 35 % of the
 # held-out tweets, at 85 texts/s).
 CASCADE_SHARES = (0.2, 0.25, 0.3)
+# The French reviews have no throughput goal, and on the accurate path the aspect model reads
+# every review with the same transformer (whose answers are memoised): their share may go up
+# to all of them (a threshold above any confidence).
+FRENCH_CASCADE_SHARES = (*CASCADE_SHARES, 0.5, 1.0)
 # A macro-F1 bias (French reviews, whose goal is macro-F1) is kept only if it costs at most
 # this much out-of-fold accuracy; the tweets' goals include accuracy, so they get none.
 BIAS_ACCURACY_COST = 0.02
@@ -58,6 +66,13 @@ def _head(
     p = cv.oof(lambda: cv.logistic(c), features, y, k, proba=True)
     cv.report(name, y, p)
     return _fit_head(features, y, k, c=c), p
+
+
+def _goal(y: NDArray[Any], p: NDArray[np.float64], *, macro: bool) -> float:
+    """What a choice is made by: accuracy, or macro-F1 where that is the language's goal."""
+    if macro:
+        return float(f1_score(y, p.argmax(1), average="macro"))
+    return float(accuracy_score(y, p.argmax(1)))
 
 
 def _fit_head(
@@ -102,21 +117,27 @@ def _maybe_bias(name: str, head: LinearHead, p: NDArray[np.float64], y: NDArray[
 
 
 def _cascade(
-    name: str, fast: NDArray[np.float64], accurate: NDArray[np.float64], y: NDArray[Any]
+    name: str,
+    fast: NDArray[np.float64],
+    accurate: NDArray[np.float64],
+    y: NDArray[Any],
+    *,
+    shares: Sequence[float],
+    macro: bool,
 ) -> float:
     """The confidence threshold under which the accurate path reads a text with its heavy
-    models: the share of CASCADE_SHARES of best out-of-fold accuracy (the smaller on a tie),
-    `accurate` being the whole accurate answer."""
+    models: the share of `shares` of best out-of-fold figure (accuracy, or macro-F1 where
+    `macro`; the smaller share on a tie), `accurate` being the whole accurate answer."""
     confidence = fast.max(axis=1)
     best: tuple[float, float] | None = None
-    for share in CASCADE_SHARES:
-        threshold = float(np.quantile(confidence, share))
+    for share in shares:
+        # All of them: a threshold above any confidence.
+        threshold = 1.01 if share == 1.0 else float(np.quantile(confidence, share))
         mixed = np.where((confidence < threshold)[:, None], accurate, fast)
-        acc = cv.report(
-            f"{name} cascade, {share:.0%} read", y, mixed, f"(threshold {threshold:.3f})"
-        )
-        if best is None or acc > best[0]:
-            best = (acc, threshold)
+        cv.report(f"{name} cascade, {share:.0%} read", y, mixed, f"(threshold {threshold:.3f})")
+        figure = _goal(y, mixed, macro=macro)
+        if best is None or figure > best[0]:
+            best = (figure, threshold)
     assert best is not None
     return best[1]
 
@@ -127,16 +148,25 @@ def _transformer_head(
     p_acc: NDArray[np.float64],
     p_transformer: NDArray[np.float64],
     y: NDArray[Any],
+    *,
+    macro: bool = False,
 ) -> tuple[LinearHead | None, NDArray[np.float64]]:
     """How the accurate path weighs the fine-tuned transformer, from its out-of-fold
     probabilities: the equal-weight average, or a logistic regression over the stack's scores
-    and the transformer's log-probabilities; the one of best out-of-fold accuracy is kept
-    (None: the average), with its out-of-fold probabilities."""
+    and the transformer's log-probabilities (with a macro-F1 class bias where `macro`); the one
+    of best out-of-fold figure (accuracy, or macro-F1 where `macro`) is kept (None: the
+    average), with its out-of-fold probabilities."""
+    k = p_transformer.shape[1]
     average = (p_acc + p_transformer) / 2
     cv.report(f"{name} stack and transformer averaged", y, average)
     x = np.hstack([features, np.log(np.clip(p_transformer, 1e-9, 1.0))])
-    head, p = _head(f"{name} stack and transformer, head", x, y, 3)
-    if accuracy_score(y, p.argmax(1)) > accuracy_score(y, average.argmax(1)):
+    head, p = _head(f"{name} stack and transformer, head", x, y, k)
+    if macro:
+        _maybe_bias(f"{name} stack and transformer, head", head, p, y)
+        if head.bias is not None:
+            p = np.exp(np.log(np.clip(p, 1e-9, 1.0)) + head.bias)
+            p = p / p.sum(1, keepdims=True)
+    if _goal(y, p, macro=macro) > _goal(y, average, macro=macro):
         print(f"  {name}: kept the head")
         return head, p
     print(f"  {name}: kept the average")
@@ -151,10 +181,14 @@ def train_sentiment(
     *,
     balanced: bool,
     logistic_c: float,
-    bias: bool,
+    macro: bool,
     transformer: NDArray[np.float64] | None = None,
+    cascade_shares: Sequence[float] = CASCADE_SHARES,
 ) -> sentiment_models.LanguageModel:
-    """`transformer`: the fine-tuned transformer's out-of-fold probabilities on `texts`."""
+    """`macro`: the language's goal is macro-F1 (class biases, choices made by it; else
+    accuracy). `transformer`: the fine-tuned transformer's out-of-fold probabilities on `texts`,
+    which the accurate path learns to weigh and, where the goal is accuracy, the fast path's
+    logistic regression may learn from (distillation, whose shares are chosen by accuracy)."""
     print(f"{name}: {len(texts)} training texts", flush=True)
     y = np.array([SENTIMENT_LABELS.index(label) for label in labels])
     featuriser = TextFeaturiser(char_ngrams=(2, 4)).fit(texts)
@@ -168,16 +202,16 @@ def train_sentiment(
         svm_c=(0.1, 0.3, 1.0),
         logistic_c=logistic_c,
         balanced=balanced,
-        teacher=transformer,
+        teacher=None if macro else transformer,
     )
     # The fast head is the stack nb_scores kept, its out-of-fold answers already computed.
     nb, base, p_fast = fast_learners.nb_scores(name, x, y, 3, base)
     fast = _fit_head(base, y, 3)
-    if bias:
+    if macro:
         _maybe_bias(f"{name} fast", fast, p_fast, y)
     embedding, log_e = _embedding_model(name, vectors, y, 3)
     accurate, p_acc = _head(f"{name} accurate (fast + e5 stacked)", np.hstack([base, log_e]), y, 3)
-    if bias:
+    if macro:
         _maybe_bias(f"{name} accurate", accurate, p_acc, y)
     if fast.bias is not None:
         p_fast = np.exp(np.log(np.clip(p_fast, 1e-9, 1)) + fast.bias)
@@ -187,9 +221,9 @@ def train_sentiment(
     with_transformer = None
     if transformer is not None:
         with_transformer, p_acc = _transformer_head(
-            name, np.hstack([base, log_e]), p_acc, transformer, y
+            name, np.hstack([base, log_e]), p_acc, transformer, y, macro=macro
         )
-    threshold = _cascade(name, p_fast, p_acc, y)
+    threshold = _cascade(name, p_fast, p_acc, y, shares=cascade_shares, macro=macro)
     return sentiment_models.LanguageModel(
         featuriser=featuriser,
         svm=_with_classes(svm, SENTIMENT_LABELS),
@@ -230,8 +264,13 @@ def train_multilingual(
 
 
 def train_aspects(
-    texts: list[str], labels: list[dict[str, str]], vectors: NDArray[np.float32]
+    texts: list[str],
+    labels: list[dict[str, str]],
+    vectors: NDArray[np.float32],
+    transformer: dict[str, NDArray[np.float64]] | None = None,
 ) -> aspect_models.AspectModels:
+    """`transformer`: per aspect, the fine-tuned transformer's out-of-fold probabilities on
+    `texts`, which the accurate path learns to weigh."""
     print(f"aspects: {len(texts)} French training reviews", flush=True)
     document = TextFeaturiser(char_ngrams=(2, 4)).fit(texts)
     doc_x = document.transform(texts)
@@ -249,9 +288,14 @@ def train_aspects(
         base = np.hstack([base, counts])
         fast, _ = _head(f"{aspect} fast (stacked, + aspect sentence count)", base, y, 4)
         embedding, log_e = _embedding_model(aspect, vectors, y, 4)
-        accurate, _ = _head(
+        accurate, p_acc = _head(
             f"{aspect} accurate (fast + e5 stacked)", np.hstack([base, log_e]), y, 4
         )
+        with_transformer = None
+        if transformer is not None:
+            with_transformer, _ = _transformer_head(
+                aspect, np.hstack([base, log_e]), p_acc, transformer[aspect], y
+            )
         models.heads[aspect] = aspect_models.AspectHead(
             view=view,
             stems=stems,
@@ -260,8 +304,22 @@ def train_aspects(
             fast=_with_classes(fast, ASPECT_LABELS),
             embedding=_with_classes(embedding, ASPECT_LABELS),
             accurate=_with_classes(accurate, ASPECT_LABELS),
+            with_transformer=with_transformer and _with_classes(with_transformer, ASPECT_LABELS),
         )
     return models
+
+
+def _french_answers(path: Path, key: str, n_texts: int) -> dict[str, NDArray[np.float64]]:
+    """Per task (sentiment, price, food, staff), the French transformer's out-of-fold
+    probabilities saved under `key` (SETTING/EPOCH) by cross_validate_e5.py."""
+    saved = np.load(path)
+    if int(saved["n_texts"]) != n_texts:
+        raise SystemExit(f"{path} was made for another training set")
+    tasks = ("sentiment", *aspect_models.ASPECTS)
+    missing = [t for t in tasks if f"{key}/{t}" not in saved.files]
+    if missing:
+        raise SystemExit(f"{path} has no {key} answers for {', '.join(missing)}")
+    return {t: saved[f"{key}/{t}"].astype(np.float64) for t in tasks}
 
 
 def main() -> None:
@@ -276,6 +334,17 @@ def main() -> None:
         help="out-of-fold probabilities of the English transformer "
         "(train_transformer.py --oof): learn how to weigh it, and distil it into the fast path",
     )
+    parser.add_argument(
+        "--french-transformer-oof",
+        type=Path,
+        help="out-of-fold probabilities of the French transformer (oof.npz of "
+        "cross_validate_e5.py run): learn how to weigh it on the stars and the aspects",
+    )
+    parser.add_argument(
+        "--french-answers",
+        default="base/4",
+        help="which of them: SETTING/EPOCH, those of the committed fine-tune",
+    )
     args = parser.parse_args()
     start = time.perf_counter()
     reviews = splits.fr_restaurants(args.data_dir, side="train")
@@ -288,6 +357,9 @@ def main() -> None:
         if int(saved["n_texts"]) != len(english_texts):
             raise SystemExit(f"{args.transformer_oof} was made for another training set")
         transformer = saved["proba"].astype(np.float64)
+    french = None
+    if args.french_transformer_oof is not None:
+        french = _french_answers(args.french_transformer_oof, args.french_answers, len(reviews))
     review_texts = [r.text for r in reviews]
     print("embedding the training texts (cached)...", flush=True)
     english_vectors = embeddings.embed(english_texts, cache_dir=args.embedding_cache)
@@ -302,7 +374,7 @@ def main() -> None:
                 english_vectors,
                 balanced=False,
                 logistic_c=2.0,
-                bias=False,
+                macro=False,
                 transformer=transformer,
             ),
             "fr": train_sentiment(
@@ -312,7 +384,9 @@ def main() -> None:
                 review_vectors,
                 balanced=False,
                 logistic_c=10.0,
-                bias=True,
+                macro=True,
+                transformer=None if french is None else french["sentiment"],
+                cascade_shares=FRENCH_CASCADE_SHARES,
             ),
         },
         multilingual=train_multilingual(
@@ -323,7 +397,9 @@ def main() -> None:
         ),
         versions=versions,
     )
-    aspects = train_aspects(review_texts, [r.aspects for r in reviews], review_vectors)
+    aspects = train_aspects(
+        review_texts, [r.aspects for r in reviews], review_vectors, transformer=french
+    )
     aspects.versions = versions
     for path, obj in ((sentiment_models.ARTEFACT, sentiment), (aspect_models.ARTEFACT, aspects)):
         path.parent.mkdir(parents=True, exist_ok=True)

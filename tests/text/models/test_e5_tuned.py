@@ -4,12 +4,15 @@ and its place in the accurate path."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
 from parcours.text.base import SENTIMENT_LABELS
 from parcours.text.models import aspects, e5_tuned
 from parcours.text.models.data import ASPECT_LABELS
+from parcours.text.models.linear import LinearHead
 from parcours.text.models.sentiment import load
 from tests.text.conftest import Recorder
 
@@ -112,12 +115,30 @@ def test_the_accurate_path_asks_it_only_about_unsure_french_texts(
     assert asked == wanted
 
 
-def test_the_accurate_aspect_model_averages_the_stack_with_it(
+def test_the_accurate_aspect_model_averages_it_in_or_weighs_it_by_a_learnt_head(
     model: e5_tuned.TunedE5, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    averaged = aspects.AspectModel(path="accurate").proba(REVIEWS)
-    monkeypatch.setitem(e5_tuned._LOADED, "fr", None)
-    stack = aspects.AspectModel(path="accurate").proba(REVIEWS)
+    component = aspects.AspectModel(path="accurate")
+    heads = component.models.heads
     tuned = model.proba(REVIEWS)
+    # Where an aspect has no learnt head, the stack's answer and the transformer's are averaged.
+    for aspect, head in heads.items():
+        monkeypatch.setitem(heads, aspect, dataclasses.replace(head, with_transformer=None))
+    averaged = component.proba(REVIEWS)
+    monkeypatch.setitem(e5_tuned._LOADED, "fr", None)
+    stack = component.proba(REVIEWS)
     for aspect, p in averaged.items():
         np.testing.assert_allclose(p, (stack[aspect] + tuned[aspect]) / 2)
+    monkeypatch.undo()
+    # A learnt head that reads only the transformer's log-probabilities gives its answer back.
+    for aspect, head in heads.items():
+        assert head.accurate is not None
+        width = head.accurate.coef.shape[1]
+        trust = LinearHead(
+            coef=np.hstack([np.zeros((4, width)), np.eye(4)]).astype(np.float32),
+            intercept=np.zeros(4, dtype=np.float32),
+            classes=ASPECT_LABELS,
+        )
+        monkeypatch.setitem(heads, aspect, dataclasses.replace(head, with_transformer=trust))
+    for aspect, p in component.proba(REVIEWS).items():
+        np.testing.assert_allclose(p, tuned[aspect], atol=1e-5)

@@ -6,9 +6,11 @@ that name the aspect, through a fixed list of French and English word stems stor
 model), both as hashed TF-IDF (`features.py`). A linear SVM and a logistic regression score
 the four classes; a small logistic regression over their scores, with the count of aspect
 sentences, gives the probabilities (fast path); the accurate path adds to that last step the
-log-probabilities of a logistic regression on the review's e5 embedding, then averages
-that with the answer of the fine-tuned French transformer (`e5_tuned.py`). Trained by
-`scripts/text/train_models.py` on the training split.
+log-probabilities of a logistic regression on the review's e5 embedding, then weighs that
+against the answer of the fine-tuned French transformer (`e5_tuned.py`): a logistic
+regression over both learnt from the transformer's out-of-fold answers where that did better
+out of fold, else their average. Trained by `scripts/text/train_models.py` on the training
+split.
 
 `parcours.text.aspects.AspectSentiment` prefers this model for these aspects in French.
 """
@@ -83,6 +85,9 @@ class AspectHead:
     fast: LinearHead
     embedding: LinearHead | None = None
     accurate: LinearHead | None = None
+    # Head over the accurate head's features and the fine-tuned transformer's log-probabilities,
+    # learnt from its out-of-fold answers; without it the two answers are averaged.
+    with_transformer: LinearHead | None = None
 
     def inputs(
         self, doc_x: sp.csr_matrix, texts: Sequence[str]
@@ -129,19 +134,26 @@ class AspectModel:
         if not texts:
             return {a: np.zeros((0, len(ASPECT_LABELS))) for a in self.models.heads}
         doc_x = self.models.document.transform(texts)
-        vectors = embeddings.embed(texts) if self.path == "accurate" else None
+        accurate = self.path == "accurate"
+        vectors = embeddings.embed(texts) if accurate else None
+        tuned = e5_tuned.get() if accurate else None
+        second = tuned.proba(texts) if tuned is not None else None
         out: dict[str, NDArray[np.float64]] = {}
         for aspect, head in self.models.heads.items():
             base = head.base_scores(doc_x, texts)
+            stacked = None
             if vectors is not None and head.accurate is not None and head.embedding is not None:
                 log_e = np.log(np.clip(head.embedding.proba(vectors), 1e-9, 1.0))
-                out[aspect] = head.accurate.proba(np.hstack([base, log_e]))
+                stacked = np.hstack([base, log_e])
+                p = head.accurate.proba(stacked)
             else:
-                out[aspect] = head.fast.proba(base)
-        if self.path == "accurate" and (tuned := e5_tuned.get()) is not None:
-            # The fine-tuned transformer's answer, averaged with the stack's.
-            second = tuned.proba(texts)
-            out = {aspect: (p + second[aspect]) / 2 for aspect, p in out.items()}
+                p = head.fast.proba(base)
+            if second is not None and stacked is not None and head.with_transformer is not None:
+                log_t = np.log(np.clip(second[aspect], 1e-9, 1.0))
+                p = head.with_transformer.proba(np.hstack([stacked, log_t]))
+            elif second is not None:
+                p = (p + second[aspect]) / 2
+            out[aspect] = p
         return out
 
     def predict(

@@ -1,0 +1,77 @@
+"""The training script's choices about the fine-tuned transformers: how far the accurate path's
+cascade reads, how the transformer's answer is weighed (by the language's goal), and the
+French out-of-fold answers it reads from `cross_validate_e5.py`."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+SCRIPTS = Path(__file__).resolve().parents[3] / "scripts" / "text"
+
+
+@pytest.fixture
+def train_models(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    monkeypatch.syspath_prepend(str(SCRIPTS))
+    for name in ("train_models", "cross_validation", "fast_learners"):
+        sys.modules.pop(name, None)
+    return importlib.import_module("train_models")
+
+
+def _rows(p: list[list[float]], times: int) -> np.ndarray:
+    return np.array(p * times, dtype=float)
+
+
+def test_the_cascade_may_read_every_text_when_that_is_best(train_models: ModuleType) -> None:
+    # The fast answer is wrong on every text; the accurate one right: reading all wins.
+    y = np.array([0, 1, 2, 0] * 25)
+    confidence = np.linspace(0.4, 0.99, len(y))
+    fast = np.zeros((len(y), 3))
+    fast[np.arange(len(y)), (y + 1) % 3] = confidence
+    accurate = np.eye(3)[y]
+    shares = train_models.FRENCH_CASCADE_SHARES
+    threshold = train_models._cascade("fr", fast, accurate, y, shares=shares, macro=True)
+    assert threshold > 1.0  # above any confidence: every text is read
+    limited = train_models._cascade(
+        "en", fast, accurate, y, shares=train_models.CASCADE_SHARES, macro=False
+    )
+    assert limited == pytest.approx(np.quantile(confidence, 0.3))
+
+
+def test_the_transformer_is_weighed_by_the_languages_goal(train_models: ModuleType) -> None:
+    rng = np.random.default_rng(0)
+    y = np.array([0] * 40 + [1] * 10 + [2] * 150)
+    # The stack is right on every text but the rare class; the transformer finds that class.
+    stack = np.eye(3)[np.where(y == 1, 2, y)] * 0.8 + 0.2 / 3
+    transformer = np.eye(3)[y] * 0.6 + 0.4 / 3
+    features = np.log(stack) + rng.normal(0, 0.01, stack.shape)
+    head, p = train_models._transformer_head("fr", features, stack, transformer, y, macro=True)
+    assert p.shape == (len(y), 3)
+    macro = train_models._goal(y, p, macro=True)
+    average = train_models._goal(y, (stack + transformer) / 2, macro=True)
+    # Whichever is kept, it is the one of best macro-F1.
+    assert macro >= average
+    assert (head is None) == (macro == average)
+
+
+def test_the_french_answers_must_match_the_training_set(
+    train_models: ModuleType, tmp_path: Path
+) -> None:
+    saved = tmp_path / "oof.npz"
+    answers = {
+        f"base/4/{t}": np.full((3, 4 if t != "sentiment" else 3), 0.25)
+        for t in ("sentiment", "price", "food", "staff")
+    }
+    np.savez(saved, n_texts=np.array(3), **answers)  # type: ignore[arg-type]
+    got = train_models._french_answers(saved, "base/4", 3)
+    assert set(got) == {"sentiment", "price", "food", "staff"}
+    assert got["price"].shape == (3, 4)
+    with pytest.raises(SystemExit, match="another training set"):
+        train_models._french_answers(saved, "base/4", 4)
+    with pytest.raises(SystemExit, match="no base/6 answers for sentiment, price, food, staff"):
+        train_models._french_answers(saved, "base/6", 3)
