@@ -9,10 +9,11 @@ stars (negative 1-2 / neutral 3 / positive 4-5) and the price, food and service 
 (`transformer.py`).
 
 On the accurate path the French sentiment cascade asks it about the texts it is unsure of, and
-the aspect model about every review, each averaging its answer with the stack's. It is not
-used on other languages: read on the held-out English tweets it does no better than the plain
-e5 head learnt on the French reviews (cross-lingual macro-F1 0.512 against 0.513), being
-specialised to restaurant reviews.
+the aspect model about every review, each weighing its answer against the stack's (a head
+learnt from its out-of-fold answers, or the average). It is not used on other languages:
+read on the held-out English tweets it does no better than the plain e5 head learnt on the
+French reviews (cross-lingual macro-F1 0.512 against 0.513), being specialised to restaurant
+reviews.
 """
 
 from __future__ import annotations

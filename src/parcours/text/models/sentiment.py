@@ -17,7 +17,8 @@ Those texts are also read by a fine-tuned transformer: in English `minilm.py` (a
 with adapters learnt on the tweets), whose answer a logistic regression weighs against the
 stack's scores (`with_transformer`, learnt from the transformer's out-of-fold answers); in
 French `e5_tuned.py` (multilingual-e5-small with adapters learnt on the restaurant reviews'
-stars), averaged with equal weights, as it has no out-of-fold answers to learn weights from.
+stars), weighed the same way, from the out-of-fold answers of
+`scripts/text/cross_validate_e5.py` (without such a head, the two answers are averaged).
 
 Routing by `doc.language`: English is learnt from the airline tweets and the Skytrax
 lounge and seat reviews (recommended or not; train side only), French from the
