@@ -47,7 +47,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
 
 sys.path.insert(0, str(Path(__file__).parent))
 import train_transformer_e5 as tuned
@@ -158,21 +157,13 @@ def _worker_init() -> None:
     tuned.torch.backends.cuda.matmul.allow_tf32 = True
 
 
-def folds_of(y: np.ndarray, k: int) -> list[tuple[np.ndarray, ...]]:
-    """`train_models.py`'s folds when `k` is theirs (5), else as many, drawn alike."""
-    if k == splits.FOLDS:
-        return splits.training_folds(y)
-    cv = StratifiedKFold(n_splits=k, shuffle=True, random_state=splits.RANDOM_STATE)
-    return [tuple(pair) for pair in cv.split(np.zeros(len(y)), y)]
-
-
 def fold_job(bundle_path: str, name: str, fold: int, plan: Plan, device: str) -> dict[str, Any]:
     """One fold of one setting: the held-out fold's probabilities after each epoch."""
     start = time.time()
     bundle = Bundle(Path(bundle_path))
     settings = GRID[name]
     y = bundle.y["fr"]
-    train_idx, test_idx = folds_of(y["sentiment"], plan.folds)[fold]
+    train_idx, test_idx = splits.training_folds(y["sentiment"], plan.folds)[fold]
     per_epoch: dict[int, dict[str, np.ndarray]] = {}
 
     def record(epoch: int, model: tuned.Encoder) -> None:

@@ -102,6 +102,16 @@ def _with_classes(head: LinearHead, classes: Sequence[str]) -> LinearHead:
     return head
 
 
+def _biased(
+    p: NDArray[np.float64], head: LinearHead, *, normalise: bool = True
+) -> NDArray[np.float64]:
+    """Out-of-fold probabilities `p` of `head` shifted by its class bias, where it has one
+    (renormalised unless told)."""
+    if head.bias is not None:
+        p = np.exp(np.log(np.clip(p, 1e-9, 1.0)) + head.bias)
+    return p / p.sum(1, keepdims=True) if normalise else p
+
+
 def _maybe_bias(name: str, head: LinearHead, p: NDArray[np.float64], y: NDArray[Any]) -> None:
     """Per-class offsets for macro-F1, kept if they cost little accuracy."""
     log_p = np.log(np.clip(p, 1e-9, 1.0))
@@ -163,9 +173,7 @@ def _transformer_head(
     head, p = _head(f"{name} stack and transformer, head", x, y, k)
     if macro:
         _maybe_bias(f"{name} stack and transformer, head", head, p, y)
-        if head.bias is not None:
-            p = np.exp(np.log(np.clip(p, 1e-9, 1.0)) + head.bias)
-            p = p / p.sum(1, keepdims=True)
+        p = _biased(p, head)
     if _goal(y, p, macro=macro) > _goal(y, average, macro=macro):
         print(f"  {name}: kept the head")
         return head, p
@@ -213,11 +221,7 @@ def train_sentiment(
     accurate, p_acc = _head(f"{name} accurate (fast + e5 stacked)", np.hstack([base, log_e]), y, 3)
     if macro:
         _maybe_bias(f"{name} accurate", accurate, p_acc, y)
-    if fast.bias is not None:
-        p_fast = np.exp(np.log(np.clip(p_fast, 1e-9, 1)) + fast.bias)
-    if accurate.bias is not None:
-        p_acc = np.exp(np.log(np.clip(p_acc, 1e-9, 1)) + accurate.bias)
-    p_fast = p_fast / p_fast.sum(1, keepdims=True)
+    p_fast, p_acc = _biased(p_fast, fast), _biased(p_acc, accurate, normalise=False)
     with_transformer = None
     if transformer is not None:
         with_transformer, p_acc = _transformer_head(

@@ -6,7 +6,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
+
+from parcours.text.models.linear import LinearHead
 
 # Replaces a reader of texts on an object with one that also records the texts it is asked.
 Recorder = Callable[[object, str], list[str]]
@@ -34,3 +37,14 @@ def record_texts(monkeypatch: pytest.MonkeyPatch) -> Recorder:
         return asked
 
     return start
+
+
+def trusting_head(width: int, classes: Sequence[str]) -> LinearHead:
+    """A `with_transformer` head that ignores the stack's `width` scores and reads only the
+    transformer's log-probabilities: its answer is the transformer's."""
+    k = len(classes)
+    return LinearHead(
+        coef=np.hstack([np.zeros((k, width)), np.eye(k)]).astype(np.float32),
+        intercept=np.zeros(k, dtype=np.float32),
+        classes=tuple(classes),
+    )

@@ -12,9 +12,8 @@ import pytest
 from parcours.text.base import SENTIMENT_LABELS
 from parcours.text.models import aspects, e5_tuned
 from parcours.text.models.data import ASPECT_LABELS
-from parcours.text.models.linear import LinearHead
 from parcours.text.models.sentiment import load
-from tests.text.conftest import Recorder
+from tests.text.conftest import Recorder, trusting_head
 
 REVIEWS = [
     "Service catastrophique : serveur désagréable, plats froids et hors de prix. À fuir.",
@@ -134,11 +133,7 @@ def test_the_accurate_aspect_model_averages_it_in_or_weighs_it_by_a_learnt_head(
     for aspect, head in heads.items():
         assert head.accurate is not None
         width = head.accurate.coef.shape[1]
-        trust = LinearHead(
-            coef=np.hstack([np.zeros((4, width)), np.eye(4)]).astype(np.float32),
-            intercept=np.zeros(4, dtype=np.float32),
-            classes=ASPECT_LABELS,
-        )
+        trust = trusting_head(width, ASPECT_LABELS)
         monkeypatch.setitem(heads, aspect, dataclasses.replace(head, with_transformer=trust))
     for aspect, p in component.proba(REVIEWS).items():
         np.testing.assert_allclose(p, tuned[aspect], atol=1e-5)

@@ -12,13 +12,13 @@ from numpy.typing import NDArray
 
 from parcours.text.base import SENTIMENT_LABELS, Doc, Language
 from parcours.text.models import embeddings
-from parcours.text.models.linear import LinearHead
 from parcours.text.models.sentiment import (
     SentimentComponent,
     UnknownPathError,
     load,
     sentence_polarity,
 )
+from tests.text.conftest import trusting_head
 
 
 def _doc(text: str, lang: Language = "en", path: str = "fast") -> Doc:
@@ -177,11 +177,7 @@ def test_the_transformer_is_averaged_in_or_weighed_by_a_learnt_head() -> None:
     # A head that reads only the transformer's log-probabilities gives its answer back.
     assert english.accurate is not None
     width = english.accurate.coef.shape[1]
-    trust = LinearHead(
-        coef=np.hstack([np.zeros((3, width)), np.eye(3)]).astype(np.float32),
-        intercept=np.zeros(3, dtype=np.float32),
-        classes=SENTIMENT_LABELS,
-    )
+    trust = trusting_head(width, SENTIMENT_LABELS)
     learnt = dataclasses.replace(english, with_transformer=trust)
     p = learnt.proba(texts, path="accurate", second_opinion=transformer)
     np.testing.assert_allclose(p[0], answer, atol=1e-6)

@@ -89,7 +89,10 @@ def english_sentiment_train(data_dir: Path) -> tuple[list[str], list[str], int]:
     return texts, labels, len(rows)
 
 
-def training_folds(y: Sequence[int] | NDArray[np.int64]) -> list[tuple[NDArray[np.int64], ...]]:
-    """The (train, test) index pairs of the training scripts' cross-validation over `y`."""
-    cv = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
+def training_folds(
+    y: Sequence[int] | NDArray[np.int64], folds: int = FOLDS
+) -> list[tuple[NDArray[np.int64], ...]]:
+    """The (train, test) index pairs of the training scripts' cross-validation over `y` (in
+    `folds` folds, drawn alike, where a script asks for another number)."""
+    cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=RANDOM_STATE)
     return [tuple(pair) for pair in cv.split(np.zeros(len(y)), y)]
