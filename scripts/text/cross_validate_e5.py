@@ -64,6 +64,7 @@ GRID = {
     "lr1e-3": tuned.Settings(lr=1e-3),
     "smooth-8ep": tuned.Settings(epochs=8, smoothing=0.1),
     "lr3e-4-10ep": tuned.Settings(lr=3e-4, epochs=10),
+    "rank16-lr1e-3-8ep": tuned.Settings(rank=16, lr=1e-3, epochs=8),
 }
 TWEET_SETTINGS = tuned.Settings(epochs=4, batch=32, max_tokens=128)
 

@@ -79,6 +79,40 @@ def test_the_english_training_set_is_the_train_tweets_then_reviews_and_never_a_t
     assert not held_out & set(texts[n_tweets:])
 
 
+@pytest.mark.parametrize(
+    ("kind", "overall", "label"),
+    [
+        ("lounge", 2.0, "negative"),
+        ("lounge", 3.0, "neutral"),
+        ("lounge", 4.0, "positive"),
+        ("lounge", 8.0, None),  # a lounge rating of the other scale
+        ("seat", 4.0, "negative"),
+        ("seat", 5.0, "neutral"),
+        ("seat", 6.0, "neutral"),
+        ("seat", 7.0, "positive"),
+        ("seat", None, None),
+    ],
+)
+def test_a_reviews_overall_rating_reads_as_the_french_stars_do(
+    kind: str, overall: float | None, label: str | None
+) -> None:
+    review = data.SkytraxReview(id="r", kind=kind, text="t", overall=overall, recommended=None)
+    assert splits.overall_label(review) == label
+
+
+def test_the_rated_english_set_adds_the_rated_train_reviews_to_the_train_tweets(
+    public_data: Path,
+) -> None:
+    texts, labels = splits.english_rated_train(public_data)
+    n_tweets = 14640 - 2928
+    assert len(texts) == len(labels) > n_tweets
+    assert set(labels[n_tweets:]) == {"negative", "neutral", "positive"}
+    held_out = {
+        r.text for k in ("lounge", "seat") for r in splits.skytrax(public_data, k, side="test")
+    }
+    assert not held_out & set(texts[n_tweets:])
+
+
 def test_training_folds_cover_each_row_once_stratified_and_stable() -> None:
     y = [0] * 60 + [1] * 30 + [2] * 10
     folds = splits.training_folds(y)

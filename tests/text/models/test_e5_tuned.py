@@ -137,3 +137,14 @@ def test_the_accurate_aspect_model_averages_it_in_or_weighs_it_by_a_learnt_head(
         monkeypatch.setitem(heads, aspect, dataclasses.replace(head, with_transformer=trust))
     for aspect, p in component.proba(REVIEWS).items():
         np.testing.assert_allclose(p, tuned[aspect], atol=1e-5)
+
+
+def test_the_english_fine_tune_reads_french_it_never_learnt_from() -> None:
+    english = e5_tuned.get("en")
+    assert english is not None, "the English artefact is committed beside the French one"
+    p = english.proba([*REVIEWS[:3], "The crew was rude and my bag is lost.", "Lovely lounge!"])
+    # One head, the stars', learnt from English tweets and reviews alone.
+    assert set(p) == {"sentiment"}
+    labels = [SENTIMENT_LABELS[int(i)] for i in p["sentiment"].argmax(1)]
+    assert labels == ["negative", "positive", "positive", "negative", "positive"]
+    assert e5_tuned.get("en") is english  # loaded once

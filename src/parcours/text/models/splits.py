@@ -18,6 +18,7 @@ from sklearn.model_selection import (  # type: ignore[import-untyped]
     train_test_split,
 )
 
+from parcours.text.base import Polarity
 from parcours.text.models.data import (
     RestaurantReview,
     SkytraxReview,
@@ -87,6 +88,32 @@ def english_sentiment_train(data_dir: Path) -> tuple[list[str], list[str], int]:
     labels: list[str] = [t.label for t in rows]
     labels += ["positive" if r.recommended else "negative" for r in reviews]
     return texts, labels, len(rows)
+
+
+def overall_label(review: SkytraxReview) -> Polarity | None:
+    """A Skytrax review's overall rating as negative / neutral / positive, as the French stars
+    are (1-2 / 3 / 4-5): lounge ratings are out of 5, seat ratings out of 10 (1-4 / 5-6 / 7-10);
+    None without a rating, or for the few lounge ratings above 5, of another scale."""
+    rating = review.overall
+    if rating is None or (review.kind == "lounge" and rating > 5):
+        return None
+    low, high = (2, 3) if review.kind == "lounge" else (4, 6)
+    return "negative" if rating <= low else "neutral" if rating <= high else "positive"
+
+
+def english_rated_train(data_dir: Path) -> tuple[list[str], list[str]]:
+    """Every English train text with a 3-class label: the train tweets, then the train Skytrax
+    lounge and seat reviews by their overall rating (`overall_label`). A tweet's "neutral" is
+    no opinion, a review's middle rating a mixed one, as a French 3-star review is."""
+    rows = tweets(data_dir, side="train")
+    texts = [t.text for t in rows]
+    labels: list[str] = [t.label for t in rows]
+    for kind in ("lounge", "seat"):
+        for review in skytrax(data_dir, kind, side="train"):
+            if (label := overall_label(review)) is not None:
+                texts.append(review.text)
+                labels.append(label)
+    return texts, labels
 
 
 def training_folds(
