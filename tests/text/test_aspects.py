@@ -13,7 +13,7 @@ import pytest
 
 from parcours.text import aspects as aspects_module
 from parcours.text.aspects import AspectSentiment
-from parcours.text.base import Doc, Language
+from parcours.text.base import Doc, Language, Sentiment
 from parcours.text.evaluation_taxonomy import evaluate_fr_aspects
 from parcours.text.lexicon import text_polarity
 
@@ -183,3 +183,24 @@ def test_model_and_lexicon_are_read_together_on_a_clause(
     assert negated.score > 0
     assert out[2].aspect_scores["wifi"] == pytest.approx((0.1 - 0.7 + negated.score) / 2)
     assert abs(out[2].aspect_scores["wifi"]) < 0.6
+
+
+def test_the_reviews_tone_fills_in_what_a_clause_leaves_open(
+    fake_models: list[tuple[list[str], list[str], str]],
+) -> None:
+    def run(text: str, tone: float | None) -> Doc:
+        doc = Doc(0, text, language="en")
+        if tone is not None:
+            doc.sentiment = Sentiment("negative" if tone < 0 else "positive", tone)
+        return AspectSentiment(path="fast")([doc])[0]
+
+    bare = "The crew wore blue uniforms"  # the stand-in model: 0.8 - 0.1, no opinion word
+    alone = run(bare, None).aspect_scores["staff"]
+    assert alone == pytest.approx(0.35)
+    # In a scathing review the bare mention leans negative by half the clause's silence...
+    assert run(bare, -1.0).aspect_scores["staff"] == pytest.approx(0.35 - 0.5 * 0.65)
+    # ...and further up in a glowing one, never past 1.
+    assert alone < run(bare, 1.0).aspect_scores["staff"] <= 1.0
+    # A firm clause keeps its reading whatever the review's tone.
+    firm = run("The crew were lovely", -1.0)
+    assert firm.aspects["staff"] == "positive" and firm.aspect_scores["staff"] > 0.3

@@ -13,6 +13,15 @@ finds "serveur"). The polarity of each mention comes, in this order of preferenc
    the 7 rated aspects (Spearman +0.02 to +0.10, fast path);
 3. the lexicon of `parcours.text.lexicon`, with negation, on the clause (the sentence when the
    clause holds no opinion word and the sentence names no other aspect).
+Where the sentence model answers and the document's own sentiment is known (the `sentiment`
+component ran before), the review's tone fills in what the clause leaves open:
+score + CONTEXT_WEIGHT * (1 - |score|) * document score, so that a firm clause keeps its
+reading and a bare mention ("the seat has a power socket") leans the way the review does.
+Reviewers rate aspects that way (the halo of their overall experience): on the Skytrax train
+reviews, the Spearman correlation with their own aspect stars rises from 0.652 to 0.736 on
+average over the 7 rated aspects (weight 0.5; from 0.591 to 0.700 at worst, seat
+entertainment). A weight of 1 did a little better there (0.753) but let a review's tone
+wholly decide an aspect it only names; half is kept.
 The models are imported lazily: where they are not installed or not trained, the lexicon
 answers alone. Mentions are averaged over the document: `aspect_scores` holds the mean score
 (P(positive) - P(negative) for models, the lexicon score otherwise) and `aspects` the label.
@@ -38,6 +47,8 @@ log = logging.getLogger(__name__)
 MODEL_ASPECTS = frozenset({"price", "food", "staff"})
 # A lexicon score beyond this is an opinion; a single mild word scores about 0.45.
 LEXICON_THRESHOLD = 0.1
+# How far the document's sentiment fills in a clause's silence (see the module docstring).
+CONTEXT_WEIGHT = 0.5
 _MIN_CLAUSE_WORDS = 3
 
 PolarityFn = Callable[..., Any]
@@ -163,7 +174,7 @@ class AspectSentiment:
         pending = mentions
         if self.polarity == "auto":
             pending = self._aspect_model_scores(batch, pending)
-            pending = self._sentence_model_scores(pending)
+            pending = self._sentence_model_scores(batch, pending)
         for m in pending:
             m.score = _lexicon_evidence(m).score
 
@@ -187,7 +198,7 @@ class AspectSentiment:
             m.score = _signed(label, float(score))
         return rest
 
-    def _sentence_model_scores(self, mentions: list[_Mention]) -> list[_Mention]:
+    def _sentence_model_scores(self, batch: list[Doc], mentions: list[_Mention]) -> list[_Mention]:
         if not mentions or (fn := _sentence_model()) is None:
             return mentions
         texts, langs = [], []
@@ -208,7 +219,19 @@ class AspectSentiment:
                 s = evidence.score
                 m.probs = (p + np.array([max(-s, 0.0), 1.0 - abs(s), max(s, 0.0)])) / 2
             m.score = float((p[2] - p[0] + evidence.score) / 2)
+            if (tone := batch[m.doc].sentiment) is not None:
+                _lean_on_context(m, tone.score)
         return []
+
+
+def _lean_on_context(m: _Mention, tone: float) -> None:
+    """Fills in the clause's silence with the document's tone, in the score and, alike, in the
+    probabilities its label comes from."""
+    weight = CONTEXT_WEIGHT * (1.0 - min(abs(m.score), 1.0))
+    m.score = float(np.clip(m.score + weight * tone, -1.0, 1.0))
+    if m.probs is not None:
+        leaning = np.array([max(-tone, 0.0), 1.0 - abs(tone), max(tone, 0.0)])
+        m.probs = (m.probs + weight * leaning) / (1.0 + weight)
 
 
 def _lexicon_evidence(m: _Mention) -> Evidence:
