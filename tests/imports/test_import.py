@@ -250,8 +250,9 @@ def test_a_column_missing_from_the_file_stops_the_import_before_any_row(
     path = tmp_path / "typo.csv"
     path.write_text(csv_text([feedback_row(1)]), encoding="utf-8")
     typo = mapping(answers=[{"question": "nps", "column": "NPS"}])
-    with pytest.raises(MappingError, match="columns not in the file: NPS"):
+    with pytest.raises(MappingError, match="columns not in the file: NPS") as caught:
         run_import(factory, path=path, mapping=typo)
+    assert "colonnes absentes du fichier : NPS" in caught.value.message("fr")
     with factory() as s:
         assert _count(s, Response) == 0
 

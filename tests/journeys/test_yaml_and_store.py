@@ -70,6 +70,12 @@ def test_errors_say_where(text: str, message: str) -> None:
         parse_journey(text)
 
 
+def test_errors_say_where_in_french_too() -> None:
+    with pytest.raises(JourneyFileError) as caught:
+        parse_journey("code: x\nsteps: [\n", source="trip.yaml")
+    assert caught.value.message("fr").startswith("trip.yaml:3 : YAML invalide")
+
+
 def _feedback(step_id: int, journey_id: int) -> FeedbackIn:
     return FeedbackIn(
         source="t",

@@ -85,7 +85,10 @@ def test_bad_answers_and_bad_links_get_clear_pages(
 ) -> None:
     token, _ = _link(factory, case=False)
     wrong = client.post(f"/s/{token}", data={"q_nps": "12"})
-    assert wrong.status_code == 422 and "0-10" in wrong.text
+    # The link is French: so is the reason.
+    assert wrong.status_code == 422 and "hors de l&#39;échelle nps 0-10" in wrong.text
+    wrong_en = client.post(f"/s/{token}?lang=en", data={"q_nps": "12"})
+    assert "outside the nps scale 0-10" in wrong_en.text
     forged = token[:-3] + ("AAA" if not token.endswith("AAA") else "BBB")
     assert client.get(f"/s/{forged}").status_code == 404
     assert "pas valable" in client.get(f"/s/{forged}").text

@@ -11,19 +11,29 @@ from parcours.accounts import passwords, repository
 from parcours.accounts.models import ApiToken, User
 from parcours.accounts.roles import Actor, Role
 from parcours.accounts.schemas import UserIn
+from parcours.errors import BilingualError
 
 
-class AccountError(ValueError):
+class AccountError(BilingualError, ValueError):
     """An account operation that cannot be done as asked."""
 
 
 def create_user(session: Session, *, data: UserIn) -> User:
     if repository.get_by_email(session, email=data.email) is not None:
-        raise AccountError(f"a user with e-mail {data.email!r} already exists")
+        raise AccountError(
+            en=f"a user with e-mail {data.email!r} already exists",
+            fr=f"un utilisateur d'adresse {data.email!r} existe déjà",
+        )
     if data.role is Role.SYSTEM:
-        raise AccountError("the system role is for the rules engine, not for a person")
+        raise AccountError(
+            en="the system role is for the rules engine, not for a person",
+            fr="le rôle système est celui du moteur de règles, pas d'une personne",
+        )
     if data.role is Role.PARTNER and data.partner_id is None:
-        raise AccountError("a partner user must belong to a partner")
+        raise AccountError(
+            en="a partner user must belong to a partner",
+            fr="un utilisateur partenaire doit être rattaché à un partenaire",
+        )
     user = User(**data.model_dump(mode="json"))
     session.add(user)
     session.flush()

@@ -69,15 +69,28 @@ SCORED_KINDS: tuple[QuestionKind, ...] = (
 )
 
 
-def check_value(kind: QuestionKind, value: float) -> str | None:
-    """Why `value` is not a valid answer of `kind`, or None when it is."""
+def value_problem(kind: QuestionKind, value: float) -> tuple[str, str] | None:
+    """Why `value` is not a valid answer of `kind`, in English and in French; None when it is."""
     if not math.isfinite(value):
-        return f"{value} is not a number"
+        return f"{value} is not a number", f"{value} n'est pas un nombre"
     scale = SCALES.get(kind)
     if scale is None:
         return None
     if value != int(value):
-        return f"{value:g} is not a whole number on the {kind.value} scale"
+        return (
+            f"{value:g} is not a whole number on the {kind.value} scale",
+            f"{value:g} n'est pas un nombre entier de l'échelle {kind.value}",
+        )
     if not scale.low <= value <= scale.high:
-        return f"{value:g} is outside the {kind.value} scale {scale.low}-{scale.high}"
+        return (
+            f"{value:g} is outside the {kind.value} scale {scale.low}-{scale.high}",
+            f"{value:g} est hors de l'échelle {kind.value} {scale.low}-{scale.high}",
+        )
     return None
+
+
+def check_value(kind: QuestionKind, value: float) -> str | None:
+    """Why `value` is not a valid answer of `kind` (in English, as import reports are), or None
+    when it is."""
+    problem = value_problem(kind, value)
+    return problem[0] if problem else None

@@ -13,8 +13,9 @@ from parcours import events
 from parcours.accounts.roles import Actor
 from parcours.customers import service as customers_service
 from parcours.customers.schemas import CustomerIn
+from parcours.errors import BilingualError
 from parcours.feedback import auth, repository
-from parcours.feedback.kinds import Channel, QuestionKind, check_value
+from parcours.feedback.kinds import Channel, QuestionKind, value_problem
 from parcours.feedback.models import Question, Survey
 from parcours.feedback.schemas import AnswerIn, FeedbackIn, ResponseFacts, VerbatimIn
 from parcours.journeys.schemas import Localized, QuestionDoc, SurveyDoc
@@ -212,8 +213,9 @@ def response_ids_between(
     )
 
 
-class SurveyError(ValueError):
-    """A survey answer that cannot be taken as given (the message says why)."""
+class SurveyError(BilingualError, ValueError):
+    """A survey answer that cannot be taken as given (the message says why, in the
+    respondent's language through `message`)."""
 
 
 def submit_answer(
@@ -236,16 +238,22 @@ def submit_answer(
     """
     survey = repository.get_survey(session, code=survey_code)
     if survey is None:
-        raise SurveyError(f"no survey {survey_code!r}")
+        raise SurveyError(
+            en=f"no survey {survey_code!r}", fr=f"pas de questionnaire {survey_code!r}"
+        )
     kinds = {q.code: QuestionKind(q.kind) for q in survey.questions}
     unknown = sorted((set(answers) | set(texts)) - set(kinds))
     if unknown:
-        raise SurveyError(f"survey {survey_code!r} has no question {', '.join(unknown)}")
+        raise SurveyError(
+            en=f"survey {survey_code!r} has no question {', '.join(unknown)}",
+            fr=f"le questionnaire {survey_code!r} n'a pas de question {', '.join(unknown)}",
+        )
     scored = []
     for code, value in answers.items():
-        problem = check_value(kinds[code], value)
+        problem = value_problem(kinds[code], value)
         if problem:
-            raise SurveyError(f"question {code!r}: {problem}")
+            en, fr = problem
+            raise SurveyError(en=f"question {code!r}: {en}", fr=f"question {code!r} : {fr}")
         aspect = next((q.aspect for q in survey.questions if q.code == code), None)
         scored.append(AnswerIn(question_code=code, kind=kinds[code], value=value, aspect=aspect))
     record = FeedbackIn(

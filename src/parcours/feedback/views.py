@@ -165,7 +165,7 @@ def answer(
             language=lang,
         )
     except feedback_service.SurveyError as exc:
-        return _page(request, session, token, str(exc), 422)
+        return _page(request, session, token, exc.message(lang), 422)
     words = WORDS[lang]
     context = {
         "lang": lang,

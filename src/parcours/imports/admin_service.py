@@ -57,7 +57,7 @@ def named_mapping(*, actor: Actor, folder: Path, name: str) -> Mapping:
     try:
         return load_mapping(folder / name)
     except MappingError as exc:
-        raise ImportAdminError(en=str(exc), fr=str(exc)) from exc
+        raise ImportAdminError(en=exc.en, fr=exc.fr) from exc
 
 
 def run_upload(

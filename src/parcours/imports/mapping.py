@@ -14,13 +14,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from parcours.errors import BilingualError
 from parcours.feedback.kinds import QuestionKind
 
 Transform = Literal["strip", "lower", "upper", "country", "language", "slug"]
 Encoding = Literal["auto", "utf-8", "utf-8-sig", "cp1252", "latin-1"]
 
 
-class MappingError(ValueError):
+class MappingError(BilingualError, ValueError):
     """A mapping file that cannot be used; the message names the file and the field."""
 
 
@@ -125,13 +126,19 @@ def load_mapping(path: Path) -> Mapping:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise MappingError(f"{path}: cannot read mapping: {exc}") from exc
+        raise MappingError(
+            en=f"{path}: cannot read mapping: {exc}",
+            fr=f"{path} : lecture de la correspondance impossible : {exc}",
+        ) from exc
     try:
         return Mapping.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise MappingError(f"{path}: field {where}: {first['msg']}") from exc
+        raise MappingError(
+            en=f"{path}: field {where}: {first['msg']}",
+            fr=f"{path} : champ {where} : {first['msg']}",
+        ) from exc
 
 
 def columns_named(mapping: Mapping) -> set[str]:

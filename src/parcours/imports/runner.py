@@ -50,9 +50,10 @@ def _check_header(mapping: Mapping, path: Path, values: dict[str, object]) -> No
     cells: stop before storing rows that would then be skipped as already present."""
     missing = sorted(columns_named(mapping) - set(values))
     if missing:
+        named, header = ", ".join(missing), ", ".join(values)
         raise MappingError(
-            f"{path.name}: columns not in the file: {', '.join(missing)} "
-            f"(its header: {', '.join(values)})"
+            en=f"{path.name}: columns not in the file: {named} (its header: {header})",
+            fr=f"{path.name} : colonnes absentes du fichier : {named} (son en-tête : {header})",
         )
 
 

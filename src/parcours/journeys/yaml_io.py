@@ -7,10 +7,11 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from parcours.errors import BilingualError
 from parcours.journeys.schemas import JourneyDoc
 
 
-class JourneyFileError(ValueError):
+class JourneyFileError(BilingualError, ValueError):
     """A journey file that cannot be loaded; the message names the file and the field."""
 
 
@@ -20,13 +21,18 @@ def parse_journey(text: str, *, source: str = "<text>") -> JourneyDoc:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark is not None else source
-        raise JourneyFileError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+        problem = getattr(exc, "problem", exc)
+        raise JourneyFileError(
+            en=f"{where}: not valid YAML ({problem})", fr=f"{where} : YAML invalide ({problem})"
+        ) from exc
     try:
         return JourneyDoc.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = _describe_location(data, first["loc"])
-        raise JourneyFileError(f"{source}: {where}: {first['msg']}") from exc
+        raise JourneyFileError(
+            en=f"{source}: {where}: {first['msg']}", fr=f"{source} : {where} : {first['msg']}"
+        ) from exc
 
 
 def _describe_location(data: object, loc: tuple[int | str, ...]) -> str:
@@ -51,7 +57,10 @@ def read_journey(path: Path) -> JourneyDoc:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise JourneyFileError(f"{path}: cannot read: {exc.strerror}") from exc
+        raise JourneyFileError(
+            en=f"{path}: cannot read: {exc.strerror}",
+            fr=f"{path} : lecture impossible : {exc.strerror}",
+        ) from exc
     return parse_journey(text, source=str(path))
 
 

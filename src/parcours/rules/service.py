@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from parcours import events
 from parcours.accounts.roles import Actor
-from parcours.errors import NotFoundError
+from parcours.errors import BilingualError, NotFoundError
 from parcours.feedback import service as feedback_service
 from parcours.rules import actions, auth, context, metric_watch, repository
 from parcours.rules.conditions import explain
@@ -30,7 +30,7 @@ from parcours.store.base import utcnow
 PAGE = 2000
 
 
-class RuleError(ValueError):
+class RuleError(BilingualError, ValueError):
     """A rule operation that cannot be done as asked."""
 
 
@@ -67,7 +67,7 @@ def list_rules(session: Session, *, actor: Actor) -> list[RuleDoc]:
 def set_enabled(session: Session, *, actor: Actor, code: str, enabled: bool, now: datetime) -> Rule:
     rule = repository.get_rule(session, code=code)
     if rule is None:
-        raise RuleNotFoundError(f"no rule {code!r}")
+        raise RuleNotFoundError(en=f"no rule {code!r}", fr=f"pas de règle {code!r}")
     doc = rule_doc(rule).model_copy(update={"enabled": enabled})
     return load_rule(session, actor=actor, doc=doc, now=now)
 
@@ -203,7 +203,10 @@ def dry_run(
     """
     auth.require_manage(actor)
     if doc.trigger.type is not TriggerType.RESPONSE:
-        raise RuleError("only response rules can be tried on past responses")
+        raise RuleError(
+            en="only response rules can be tried on past responses",
+            fr="seules les règles sur réponse peuvent être essayées sur les réponses passées",
+        )
     started = time.perf_counter()
     evaluated = fired = 0
     subjects: list[str] = []
@@ -232,7 +235,7 @@ def runs(session: Session, *, actor: Actor, code: str, limit: int = 100) -> list
     auth.require_manage(actor)
     rule = repository.get_rule(session, code=code)
     if rule is None:
-        raise RuleNotFoundError(f"no rule {code!r}")
+        raise RuleNotFoundError(en=f"no rule {code!r}", fr=f"pas de règle {code!r}")
     return [
         RunReport(
             rule=code,
