@@ -18,9 +18,9 @@ component ran before), the review's tone fills in what the clause leaves open:
 score + CONTEXT_WEIGHT * (1 - |score|) * document score, so that a firm clause keeps its
 reading and a bare mention ("the seat has a power socket") leans the way the review does.
 Reviewers rate aspects that way (the halo of their overall experience): on the Skytrax train
-reviews, the Spearman correlation with their own aspect stars rises from 0.652 to 0.736 on
-average over the 7 rated aspects (weight 0.5; from 0.591 to 0.700 at worst, seat
-entertainment). A weight of 1 did a little better there (0.753) but let a review's tone
+reviews (fast path), the Spearman correlation with their own aspect stars rises from 0.652
+to 0.734 on average over the 7 rated aspects (weight 0.5; from 0.591 to 0.698 at worst, seat
+entertainment). A weight of 1 did a little better there (about 0.75) but let a review's tone
 wholly decide an aspect it only names; half is kept.
 The models are imported lazily: where they are not installed or not trained, the lexicon
 answers alone. Mentions are averaged over the document: `aspect_scores` holds the mean score
