@@ -5,7 +5,8 @@ splits only (`parcours.text.models.splits`), and write them beside the package:
         --transformer-oof OOF.npz --french-transformer-oof DIR/oof.npz
 
 with the fine-tuned transformers' out-of-fold answers: `OOF.npz` from
-`scripts/text/train_transformer.py --oof` (English), `DIR/oof.npz` from
+`scripts/text/train_transformer.py --oof` (English; those of the committed settings are in
+`scripts/text/oof/en-transformer.npz`), `DIR/oof.npz` from
 `scripts/text/cross_validate_e5.py run` (French).
 
 Deterministic (fixed folds and solvers). Prints the 5-fold cross-validated figures on the
