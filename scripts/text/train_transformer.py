@@ -13,7 +13,7 @@ made the committed artefact, then trains on the whole train split for that many 
 test split is never read here. The third writes the out-of-fold answers from which
 `train_models.py --transformer-oof OOF.npz` learns how to weigh the transformer and which the
 fast logistic regression may learn from (distillation): five more fine-tunes, one per fold of
-that script, about 70 minutes on two cores; those of this commit are kept in
+that script, about 70 minutes on two cores; those of these settings are kept in
 `scripts/text/oof/en-transformer.npz` (175 kB; out-of-fold accuracy per fold 0.828, 0.829,
 0.834, 0.810, 0.842), so that `train_models.py` can be rerun without them. On two CPU cores an
 epoch takes about 4.5 minutes. Settings: rank 8, alpha 16, on the four attention projections
