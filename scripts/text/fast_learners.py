@@ -24,6 +24,11 @@ from parcours.text.models.linear import LinearHead
 # 0.827 / 0.834, 0.5 0.829 / 0.837, 0.75 0.828 / 0.835, 1.0 0.828 / 0.835; an SVM distilled the
 # same way (each row once per class, weighted by its target) 0.829 / 0.837 beside them, and a
 # stack fitted to the targets too 0.830 / 0.838: within a dozen texts of 14,516, not kept.
+# Other fast learners tried beside this stack (`fast_variants.py`), none kept: perturbed copies
+# of the tweets labelled by the transformer (0.830 / 0.840 when that teacher had seen every
+# fold; with teachers that never saw the scored half, 26 to 42 texts fewer right than without
+# the copies), static e5 word vectors (0.828 / 0.836), meta-features or a gradient-boosted
+# stacker (0.830 / 0.837, 0.827 / 0.835).
 DISTILLATION_SHARES = (0.0, 0.5)
 
 
