@@ -34,12 +34,22 @@ def logistic(c: float, balanced: bool = False) -> LogisticRegression:
     return LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if balanced else None)
 
 
+Folds = list[tuple[NDArray[np.int64], NDArray[np.int64]]]
+
+
 def oof(
-    make: Callable[[], Any], x: Any, y: NDArray[Any], k: int, *, proba: bool
+    make: Callable[[], Any],
+    x: Any,
+    y: NDArray[Any],
+    k: int,
+    *,
+    proba: bool,
+    folds: Folds | None = None,
 ) -> NDArray[np.float64]:
-    """Out-of-fold probabilities (or decision scores) of the model `make` builds."""
+    """Out-of-fold probabilities (or decision scores) of the model `make` builds, on `folds`
+    (by default the training folds)."""
     out = np.zeros((len(y), k))
-    for train, test in splits.training_folds(y):
+    for train, test in folds if folds is not None else splits.training_folds(y):
         model = make().fit(x[train], y[train])
         out[test] = model.predict_proba(x[test]) if proba else model.decision_function(x[test])
     return out

@@ -48,7 +48,6 @@ from parcours.text.models.features import TextFeaturiser, normalise_for_model
 
 sys.path.insert(0, str(Path(__file__).parent))
 import cross_validation as cv
-import fast_learners
 
 TEACHER = Path(__file__).parent / "oof" / "en-transformer.npz"
 Floats = NDArray[np.float64]
@@ -63,19 +62,39 @@ class Setting:
         self.teacher = np.load(TEACHER)["proba"].astype(np.float64)
         self.featuriser = TextFeaturiser(char_ngrams=(2, 4)).fit(self.texts)
         self.x = self.featuriser.transform(self.texts)
-        fast_learners.DISTILLATION_SHARES = (0.5,)
-        # C=0.3 is the SVM's C that train_models.py keeps for English.
-        _, _, self.base = fast_learners.base_models(
-            "en", self.x, self.y, 3, svm_c=(0.3,), logistic_c=2.0, balanced=False,
-            teacher=self.teacher,
-        )  # fmt: skip
+        # The committed English stack: the SVM (train_models.py's C for English) and the
+        # logistic regression on half gold, half transformer targets.
+        self.target = 0.5 * self.teacher + 0.5 * np.eye(3)[self.y]
+        svm = cv.oof(partial(cv.svm, 0.3, False), self.x, self.y, 3, proba=False)
+        log_p = np.log(np.clip(cv.oof_to_targets(2.0, self.x, self.y, self.target), 1e-9, 1.0))
+        self.base = np.hstack([svm, log_p])
+        self.copies, self.source = _perturbed(self.texts[: self.n_tweets])
+        self.copy_x = self.featuriser.transform(self.copies)
 
     def show(self, name: str, p: Floats) -> None:
         tweets = float(np.mean(p[: self.n_tweets].argmax(1) == self.y[: self.n_tweets]))
         cv.report(name, self.y, p, extra=f"tweets {tweets:.4f}")
 
-    def stack(self, features: Floats, make: Callable[[], Any] | None = None) -> Floats:
-        return cv.oof(make or partial(cv.logistic, 1.0), features, self.y, 3, proba=True)
+    def stack(
+        self,
+        features: Floats,
+        make: Callable[[], Any] | None = None,
+        folds: cv.Folds | None = None,
+    ) -> Floats:
+        make = make or partial(cv.logistic, 1.0)
+        return cv.oof(make, features, self.y, 3, proba=True, folds=folds)
+
+    def with_copies(self, copy_target: Floats, weight: float, folds: cv.Folds) -> Floats:
+        """Out-of-fold log-probabilities of the distilled logistic regression, learnt as well
+        from the copies of each fold's training tweets, targets `copy_target` x `weight`."""
+        log_p = np.zeros(self.target.shape)
+        for train, test in folds:
+            inside = np.isin(self.source, train) & (weight > 0)
+            x = sp.vstack([self.x[train], self.copy_x[inside]], format="csr")
+            goal = np.vstack([self.target[train], copy_target[inside] * weight])
+            p = cv.fit_to_targets(2.0, x, goal).predict_proba(self.x[test])
+            log_p[test] = np.log(np.clip(p, 1e-9, 1.0))
+        return log_p
 
 
 def _perturbed(texts: list[str]) -> tuple[list[str], NDArray[np.int64]]:
@@ -97,39 +116,26 @@ def augmented(s: Setting, weights: tuple[float, ...] = (0.5, 1.0, 2.0)) -> None:
     model = minilm.get()
     if model is None:
         raise SystemExit("the fine-tuned MiniLM is unavailable")
-    copies, source = _perturbed(s.texts[: s.n_tweets])
-    print(f"labelling {len(copies)} perturbed tweets with the fine-tuned MiniLM...", flush=True)
-    copy_target = model.proba(copies)
-    copy_x = s.featuriser.transform(copies)
-    target = 0.5 * s.teacher + 0.5 * np.eye(3)[s.y]
+    print(f"labelling {len(s.copies)} perturbed tweets with the fine-tuned MiniLM...", flush=True)
+    copy_target = model.proba(s.copies)
+    folds = list(splits.training_folds(s.y))
     for weight in weights:
-        p = np.zeros(target.shape)
-        for train, test in splits.training_folds(s.y):
-            inside = np.isin(source, train)
-            rows = sp.vstack([s.x[train], copy_x[inside]], format="csr")
-            goal = np.vstack([target[train], copy_target[inside]])
-            w = np.concatenate([np.ones(len(train)), np.full(int(inside.sum()), weight)])
-            p[test] = cv.fit_to_targets(2.0, rows, goal * w[:, None]).predict_proba(s.x[test])
-        features = s.base.copy()
-        features[:, 3:6] = np.log(np.clip(p, 1e-9, 1.0))
+        features = np.hstack([s.base[:, :3], s.with_copies(copy_target, weight, folds)])
         s.show(f"stack, copies weighted {weight:g}", s.stack(features))
 
 
 def halves(s: Setting, weights: tuple[float, ...] = (0.0, 1.0, 2.0, 4.0)) -> None:
     # torch, which the package does not need: imported for this variant alone.
     train_transformer = importlib.import_module("train_transformer")
-    copies, source = _perturbed(s.texts[: s.n_tweets])
-    copy_x = s.featuriser.transform(copies)
     rows = np.arange(len(s.y))
     _, second = train_test_split(rows, test_size=0.5, stratify=s.y, random_state=0)
     half = np.isin(rows, second).astype(int)
-    copy_target = np.zeros((len(copies), 3))
+    copy_target = np.zeros((len(s.copies), 3))
     for h in (0, 1):
         fit_idx = rows[(half == h) & (rows < s.n_tweets)]
         model, tok = train_transformer.fit(s.texts, s.y, fit_idx, fit_idx[:0], epochs=3, out=None)
-        other = np.flatnonzero(half[source] != h)
-        copy_target[other] = train_transformer.predict(model, tok, [copies[i] for i in other])
-    target = 0.5 * s.teacher + 0.5 * np.eye(3)[s.y]
+        other = np.flatnonzero(half[s.source] != h)
+        copy_target[other] = train_transformer.predict(model, tok, [s.copies[i] for i in other])
     # Every fold of train_models.py, cut in two: a student and its stacker learn from a
     # half's training rows and are scored on the same half's held-out rows.
     folds = [
@@ -137,23 +143,10 @@ def halves(s: Setting, weights: tuple[float, ...] = (0.0, 1.0, 2.0, 4.0)) -> Non
         for train, test in splits.training_folds(s.y)
         for h in (0, 1)
     ]
-    svm = np.zeros(target.shape)
-    for train, test in folds:
-        svm[test] = cv.svm(0.3, False).fit(s.x[train], s.y[train]).decision_function(s.x[test])
+    svm = cv.oof(partial(cv.svm, 0.3, False), s.x, s.y, 3, proba=False, folds=folds)
     for weight in weights:
-        log_p = np.zeros(target.shape)
-        for train, test in folds:
-            inside = np.isin(source, train) & (weight > 0)
-            x = sp.vstack([s.x[train], copy_x[inside]], format="csr")
-            goal = np.vstack([target[train], copy_target[inside] * weight])
-            p = cv.fit_to_targets(2.0, x, goal).predict_proba(s.x[test])
-            log_p[test] = np.log(np.clip(p, 1e-9, 1.0))
-        features = np.hstack([svm, log_p])
-        p = np.zeros(target.shape)
-        for train, test in folds:
-            stack = cv.logistic(1.0).fit(features[train], s.y[train])
-            p[test] = stack.predict_proba(features[test])
-        s.show(f"stack inside halves, copies weighted {weight:g}", p)
+        features = np.hstack([svm, s.with_copies(copy_target, weight, folds)])
+        s.show(f"stack inside halves, copies weighted {weight:g}", s.stack(features, folds=folds))
 
 
 def static(s: Setting, cache: Path) -> None:
