@@ -34,10 +34,12 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q
 
-# The same suite on PostgreSQL when PARCOURS_TEST_POSTGRES_URL is set (CI always sets it).
+# The tests that use the database again on PostgreSQL when PARCOURS_TEST_POSTGRES_URL is set
+# (CI always sets it); the others never meet it (tests/conftest.py).
 unit-postgres: $(STAMP)
 	@if [ -n "$$PARCOURS_TEST_POSTGRES_URL" ]; then \
-		PARCOURS_TEST_DATABASE_URL="$$PARCOURS_TEST_POSTGRES_URL" $(BIN)/pytest -q; \
+		PARCOURS_TEST_DATABASE_URL="$$PARCOURS_TEST_POSTGRES_URL" PARCOURS_TEST_DATABASE_ONLY=1 \
+			$(BIN)/pytest -q; \
 	elif [ -n "$$CI" ]; then \
 		echo "CI must test PostgreSQL: PARCOURS_TEST_POSTGRES_URL is not set" >&2; exit 1; \
 	else \

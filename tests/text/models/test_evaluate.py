@@ -8,16 +8,17 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from parcours.cli.app import app
-from parcours.text.models.evaluate import _subsample, evaluate
+from parcours.text.models.evaluate import evaluate
+from parcours.text.models.evaluate.common import subsample
 
 
 def test_subsample_is_deterministic_and_spread() -> None:
     rows = list(range(100))
-    assert _subsample(rows, 10) == [0, 10, 20, 30, 40, 50, 60, 70, 80, 90]
-    assert _subsample(rows, None) == rows and _subsample(rows, 500) == rows
+    assert subsample(rows, 10) == [0, 10, 20, 30, 40, 50, 60, 70, 80, 90]
+    assert subsample(rows, None) == rows and subsample(rows, 500) == rows
 
 
-def test_fast_path_figures_on_a_subsample(public_data: Path) -> None:
+def test_fast_path_figures_on_asubsample(public_data: Path) -> None:
     report = evaluate(
         dataset="airline-tweets", data_dir=public_data, paths=("fast",), limit=300, anchors=False
     )
@@ -30,7 +31,7 @@ def test_fast_path_figures_on_a_subsample(public_data: Path) -> None:
     assert report.figures()["text.tweets.fast.accuracy"] == tweets.accuracy
 
 
-def test_french_sentiment_and_aspects_on_a_subsample(public_data: Path) -> None:
+def test_french_sentiment_and_aspects_on_asubsample(public_data: Path) -> None:
     report = evaluate(
         dataset="fr-restaurants", data_dir=public_data, paths=("fast",), limit=120, anchors=False
     )
@@ -39,6 +40,34 @@ def test_french_sentiment_and_aspects_on_a_subsample(public_data: Path) -> None:
     mean = by_task["fr_aspects_mean"]
     assert mean.accuracy is not None and 0.6 < mean.accuracy <= 1.0
     assert len(by_task["fr_aspect_price"].confusion) == 4
+
+
+def test_skytrax_recommendation_and_aspect_agreement_on_a_subsample(public_data: Path) -> None:
+    report = evaluate(
+        dataset="skytrax", data_dir=public_data, paths=("fast",), limit=80, anchors=False
+    )
+    by_run = {(r.task, r.path): r for r in report.results}
+    assert set(by_run) == {
+        (f"skytrax_{k}", p) for k in ("lounge", "seat") for p in ("fast", "lexicon")
+    }
+    seat = by_run[("skytrax_seat", "fast")]
+    assert seat.n == 80
+    # The document score separates recommended seats from the others far better than chance,
+    # and the comfort the text speaks of goes with the stars the reviewer gave it.
+    assert seat.extra["recommended_auc"] > 0.75
+    assert 0 < seat.extra["comfort.coverage"] <= 1
+    assert seat.extra["comfort.spearman"] > 0.3
+
+
+def test_cross_lingual_scores_each_language_with_the_other_s_model(public_data: Path) -> None:
+    report = evaluate(dataset="cross-lingual", data_dir=public_data, limit=60)
+    by_task = {r.task: r for r in report.results}
+    assert {"cross_en_to_fr", "cross_fr_to_en"} <= set(by_task)
+    en_to_fr = by_task["cross_en_to_fr"]
+    assert en_to_fr.language == "fr" and en_to_fr.n == 60
+    # Learnt on English tweets alone, the head still finds the French polar reviews.
+    assert en_to_fr.extra["f1.positive"] > 0.6
+    assert sum(map(sum, en_to_fr.confusion)) == 60
 
 
 def test_cli_prints_tables_and_name_value_lines(public_data: Path) -> None:
