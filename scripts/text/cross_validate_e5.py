@@ -19,7 +19,8 @@ thread each: they reached their 4th epoch after 78 minutes):
         --settings base --stop-after 4 --no-refit --no-tweets --workers 3
 
 (out-of-fold stars macro-F1 0.661, 0.696, 0.718, 0.719 and aspects' mean accuracy 0.717,
-0.772, 0.796, 0.807 after epochs 1-4). It writes to DIR:
+0.772, 0.796, 0.807 after epochs 1-4). Each fold is saved in DIR/folds as it ends: a run stopped half-way, rerun with the same
+settings into the same DIR, runs only the folds missing there. It writes to DIR:
 
 - `oof.npz`: for each setting and epoch, the out-of-fold class probabilities of the four tasks
   (folds of `splits.training_folds`, those of `train_models.py`), from which
@@ -249,6 +250,45 @@ def tweets_job(bundle_path: str, out: str, device: str) -> dict[str, Any]:
     return {"epochs": answers, "seconds": time.time() - start}
 
 
+def _fold_file(out: Path, plan: Plan, name: str, fold: int) -> Path:
+    upto = "last" if plan.stop_after is None else plan.stop_after
+    return out / "folds" / f"{name}-fold{fold + 1}of{plan.folds}-upto{upto}.npz"
+
+
+def _save_fold(out: Path, plan: Plan, result: dict[str, Any]) -> None:
+    """A finished fold on disk at once, so that a run stopped half-way loses only the folds
+    still running (the same `run` reads it back)."""
+    path = _fold_file(out, plan, result["name"], result["fold"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    arrays = {
+        f"epoch{epoch}/{task}": p.astype(np.float32)
+        for epoch, answers in result["epochs"].items()
+        for task, p in answers.items()
+    }
+    partial = path.with_suffix(".partial.npz")
+    np.savez(partial, test=result["test"], seconds=np.array(result["seconds"]), **arrays)
+    partial.replace(path)
+
+
+def _load_fold(out: Path, plan: Plan, name: str, fold: int) -> dict[str, Any] | None:
+    path = _fold_file(out, plan, name, fold)
+    if not path.exists():
+        return None
+    saved = np.load(path)
+    epochs: dict[int, dict[str, np.ndarray]] = {}
+    for key in saved.files:
+        if key.startswith("epoch"):
+            epoch, task = key.removeprefix("epoch").split("/")
+            epochs.setdefault(int(epoch), {})[task] = saved[key].astype(np.float64)
+    return {
+        "name": name,
+        "fold": fold,
+        "test": saved["test"],
+        "epochs": epochs,
+        "seconds": float(saved["seconds"]),
+    }
+
+
 def _outcome(job: futures.Future[dict[str, Any]]) -> dict[str, Any] | None:
     """A job's result, or None (its error printed) so that one failure loses only itself."""
     try:
@@ -282,7 +322,9 @@ def run(
     bundle_path: Path, out: Path, plan: Plan, *, device: str, workers: int, budget: float
 ) -> None:
     """Every fold of the plan's settings and the tweets fine-tune at once, then the refits of
-    the best two settings; folds not done when 60 % of `budget` seconds are spent are dropped."""
+    the best two settings; folds not done when 60 % of `budget` seconds are spent are dropped.
+    Each fold is saved under `out/folds` as it ends, and a rerun of the same plan into the same
+    `out` runs only the folds missing there."""
     begin = time.time()
     out.mkdir(parents=True, exist_ok=True)
     bundle = Bundle(bundle_path)
@@ -296,19 +338,37 @@ def run(
     tweets = None
     if plan.tweets:
         tweets = side.submit(tweets_job, path, str(out / "e5-en-tweets-lora.safetensors"), device)
+    # Folds a previous run of the same plan finished are read back, not run again.
+    results = [
+        r
+        for name in plan.settings
+        for fold in range(plan.folds)
+        if (r := _load_fold(out, plan, name, fold)) is not None
+    ]
+    finished = {(r["name"], r["fold"]) for r in results}
+    if finished:
+        print(f"{len(finished)} folds read back from {out / 'folds'}", flush=True)
     pending = [
         pool.submit(fold_job, path, name, fold, plan, device)
         for name in plan.settings
         for fold in range(plan.folds)
+        if (name, fold) not in finished
     ]
-    done, not_done = futures.wait(pending, timeout=max(1.0, 0.6 * budget - (time.time() - begin)))
-    if not_done:
+    stopped = False
+    try:
+        timeout = max(1.0, 0.6 * budget - (time.time() - begin))
+        for job in futures.as_completed(pending, timeout=timeout):
+            if (result := _outcome(job)) is not None:
+                _save_fold(out, plan, result)
+                results.append(result)
+    except futures.TimeoutError:
         # Folds still running would only slow the refits down: their processes are stopped.
+        stopped = True
         processes = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
-    oof, covered = _gather([r for r in map(_outcome, done) if r is not None], n)
+    oof, covered = _gather(results, n)
     ranking = _rank(oof, covered, y, plan.folds, out)
     if plan.refit:
         _refit(side, path, ranking, bundle, out, device)
@@ -322,7 +382,7 @@ def run(
             **{f"epoch{e}": p.astype(np.float32) for e, p in xl["epochs"].items()},
         )
     side.shutdown()
-    pool.shutdown(wait=not not_done)
+    pool.shutdown(wait=not stopped)
     print(f"done in {time.time() - begin:.0f} s", flush=True)
 
 
