@@ -18,7 +18,7 @@ def test_subsample_is_deterministic_and_spread() -> None:
     assert subsample(rows, None) == rows and subsample(rows, 500) == rows
 
 
-def test_fast_path_figures_on_asubsample(public_data: Path) -> None:
+def test_fast_path_figures_on_a_subsample(public_data: Path) -> None:
     report = evaluate(
         dataset="airline-tweets", data_dir=public_data, paths=("fast",), limit=300, anchors=False
     )
@@ -31,7 +31,7 @@ def test_fast_path_figures_on_asubsample(public_data: Path) -> None:
     assert report.figures()["text.tweets.fast.accuracy"] == tweets.accuracy
 
 
-def test_french_sentiment_and_aspects_on_asubsample(public_data: Path) -> None:
+def test_french_sentiment_and_aspects_on_a_subsample(public_data: Path) -> None:
     report = evaluate(
         dataset="fr-restaurants", data_dir=public_data, paths=("fast",), limit=120, anchors=False
     )
