@@ -37,7 +37,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,7 @@ from parcours.text.models.features import TextFeaturiser, normalise_for_model
 
 sys.path.insert(0, str(Path(__file__).parent))
 import cross_validation as cv
+import train_models
 
 TEACHER = Path(__file__).parent / "oof" / "en-transformer.npz"
 Floats = NDArray[np.float64]
@@ -73,8 +74,13 @@ class Setting:
         svm = cv.oof(partial(cv.svm, 0.3, False), self.x, self.y, 3, proba=False)
         log_p = np.log(np.clip(cv.oof_to_targets(2.0, self.x, self.y, self.target), 1e-9, 1.0))
         self.base = np.hstack([svm, log_p])
-        self.copies, self.source = _perturbed(self.texts[: self.n_tweets])
-        self.copy_x = self.featuriser.transform(self.copies)
+
+    @cached_property
+    def copies(self) -> tuple[list[str], NDArray[np.int64], sp.csr_matrix]:
+        """The perturbed copies of the tweets (only the variants with copies need them), the
+        text each comes from, and their features."""
+        texts, source = _perturbed(self.texts[: self.n_tweets])
+        return texts, source, self.featuriser.transform(texts)
 
     def show(self, name: str, p: Floats) -> None:
         tweets = float(np.mean(p[: self.n_tweets].argmax(1) == self.y[: self.n_tweets]))
@@ -92,10 +98,11 @@ class Setting:
     def with_copies(self, copy_target: Floats, weight: float, folds: cv.Folds) -> Floats:
         """Out-of-fold log-probabilities of the distilled logistic regression, learnt as well
         from the copies of each fold's training tweets, targets `copy_target` x `weight`."""
+        _, source, copy_x = self.copies
         log_p = np.zeros(self.target.shape)
         for train, test in folds:
-            inside = np.isin(self.source, train) & (weight > 0)
-            x = sp.vstack([self.x[train], self.copy_x[inside]], format="csr")
+            inside = np.isin(source, train) & (weight > 0)
+            x = sp.vstack([self.x[train], copy_x[inside]], format="csr")
             goal = np.vstack([self.target[train], copy_target[inside] * weight])
             p = cv.fit_to_targets(2.0, x, goal).predict_proba(self.x[test])
             log_p[test] = np.log(np.clip(p, 1e-9, 1.0))
@@ -121,8 +128,9 @@ def augmented(s: Setting, weights: tuple[float, ...] = (0.5, 1.0, 2.0)) -> None:
     model = minilm.get()
     if model is None:
         raise SystemExit("the fine-tuned MiniLM is unavailable")
-    print(f"labelling {len(s.copies)} perturbed tweets with the fine-tuned MiniLM...", flush=True)
-    copy_target = model.proba(s.copies)
+    copies, _, _ = s.copies
+    print(f"labelling {len(copies)} perturbed tweets with the fine-tuned MiniLM...", flush=True)
+    copy_target = model.proba(copies)
     folds = list(splits.training_folds(s.y))
     for weight in weights:
         features = np.hstack([s.base[:, :3], s.with_copies(copy_target, weight, folds)])
@@ -135,12 +143,13 @@ def halves(s: Setting, weights: tuple[float, ...] = (0.0, 1.0, 2.0, 4.0)) -> Non
     rows = np.arange(len(s.y))
     _, second = train_test_split(rows, test_size=0.5, stratify=s.y, random_state=0)
     half = np.isin(rows, second).astype(int)
-    copy_target = np.zeros((len(s.copies), 3))
+    copies, source, _ = s.copies
+    copy_target = np.zeros((len(copies), 3))
     for h in (0, 1):
         fit_idx = rows[(half == h) & (rows < s.n_tweets)]
         model, tok = train_transformer.fit(s.texts, s.y, fit_idx, fit_idx[:0], epochs=3, out=None)
-        other = np.flatnonzero(half[s.source] != h)
-        copy_target[other] = train_transformer.predict(model, tok, [s.copies[i] for i in other])
+        other = np.flatnonzero(half[source] != h)
+        copy_target[other] = train_transformer.predict(model, tok, [copies[i] for i in other])
     # Every fold of train_models.py, cut in two: a student and its stacker learn from a
     # half's training rows and are scored on the same half's held-out rows.
     folds = [
@@ -202,14 +211,9 @@ def ensemble(s: Setting, cache: Path, shares: tuple[float, ...] = (0.5, 0.75)) -
     (the stack, the e5 logistic regression and the transformer, stacked) instead of the
     transformer's alone; the teacher is also averaged with the transformer."""
     vectors = embeddings.embed(s.texts, cache_dir=cache)
-    best: tuple[float, Floats] | None = None
-    for c in (1.0, 10.0):
-        p = s.stack(vectors, partial(cv.logistic, c))
-        acc = cv.report(f"e5 logistic C={c:g}", s.y, p)
-        if best is None or acc > best[0]:
-            best = (acc, p)
-    assert best is not None
-    log_e, log_t = (np.log(np.clip(p, 1e-9, 1.0)) for p in (best[1], s.teacher))
+    # train_models.py's e5 logistic regression (C by CV), its out-of-fold log-probabilities.
+    _, log_e = train_models._embedding_model("en", vectors, s.y, 3)
+    log_t = np.log(np.clip(s.teacher, 1e-9, 1.0))
     p_ensemble = s.stack(np.hstack([s.base, log_e, log_t]))
     s.show("teacher: accurate ensemble", p_ensemble)
     s.show("teacher: transformer alone", s.teacher)

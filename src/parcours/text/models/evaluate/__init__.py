@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from parcours.text.models import embeddings
+from parcours.text.models.evaluate.common import embedding_cache
 from parcours.text.models.evaluate.reviews import fr_reviews
 from parcours.text.models.evaluate.sentiment import cross_lingual, tweets
 from parcours.text.models.evaluate.skytrax import skytrax
@@ -42,9 +42,7 @@ def evaluate(
     """
     wanted = DATASETS if dataset == "all" else (dataset,)
     report = EvaluationReport(dataset=dataset)
-    saved = embeddings.DEFAULT_CACHE
-    embeddings.DEFAULT_CACHE = cache_dir
-    try:
+    with embedding_cache(cache_dir):
         if "airline-tweets" in wanted:
             report.results += tweets(data_dir, paths, limit, anchors)
         if "fr-restaurants" in wanted:
@@ -53,6 +51,4 @@ def evaluate(
             report.results += cross_lingual(data_dir, limit)
         if "skytrax" in wanted:
             report.results += skytrax(data_dir, paths, limit, anchors)
-    finally:
-        embeddings.DEFAULT_CACHE = saved
     return report

@@ -7,7 +7,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -22,6 +23,8 @@ from sklearn.pipeline import FeatureUnion, make_pipeline  # type: ignore[import-
 
 from parcours.text.models import embeddings
 from parcours.text.models.schemas import TaskResult
+
+T = TypeVar("T")
 
 ANCHOR_NOTE = "TF-IDF word 1-2 + char_wb 2-5, logistic regression C=10"
 
@@ -73,11 +76,11 @@ def anchor(texts: Sequence[str], labels: Sequence[str]) -> Any:
     return make_pipeline(anchor_features(), anchor_classifier()).fit(texts, labels)
 
 
-def rate(run: Callable[[], Any], n: int) -> float:
-    """Texts per second of `run` over `n` texts."""
+def timed(run: Callable[[], T], n: int) -> tuple[T, float]:
+    """What `run` returns, and its speed in texts per second over `n` texts."""
     start = time.perf_counter()
-    run()
-    return round(n / max(time.perf_counter() - start, 1e-9), 1)
+    out = run()
+    return out, round(n / max(time.perf_counter() - start, 1e-9), 1)
 
 
 def labels_of(p: NDArray[np.float64], labels: Sequence[str]) -> list[str]:
@@ -86,10 +89,11 @@ def labels_of(p: NDArray[np.float64], labels: Sequence[str]) -> list[str]:
 
 
 @contextmanager
-def no_cache() -> Iterator[None]:
-    """Embeddings computed, not read from the disk cache, while timing."""
+def embedding_cache(directory: Path | None) -> Iterator[None]:
+    """Embeddings cached under `directory` (None: computed, never read from disk, as when
+    timing) for the duration."""
     saved = embeddings.DEFAULT_CACHE
-    embeddings.DEFAULT_CACHE = None
+    embeddings.DEFAULT_CACHE = directory
     try:
         yield
     finally:

@@ -3,8 +3,8 @@ food, staff; 4 labels each) with their mean, beside the anchors."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +18,7 @@ from parcours.text.models.evaluate.common import (
     labels_of,
     result,
     subsample,
+    timed,
 )
 from parcours.text.models.evaluate.sentiment import sentiment
 from parcours.text.models.schemas import TaskResult
@@ -55,9 +56,7 @@ def fr_reviews(
     for path in paths:
         aspect_model = AspectModel(path=path)
         e5_tuned.forget()
-        start = time.perf_counter()
-        probs = aspect_model.proba(texts)
-        speed = round(len(texts) / max(time.perf_counter() - start, 1e-9), 1)
+        probs, speed = timed(partial(aspect_model.proba, texts), len(texts))
         accs, f1s = [], []
         for aspect in ASPECTS:
             scored = result(

@@ -4,6 +4,7 @@ stars, and the cross-lingual transfer between them."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,11 @@ from parcours.text.models import e5_tuned, embeddings, splits
 from parcours.text.models.evaluate.common import (
     ANCHOR_NOTE,
     anchor,
+    embedding_cache,
     labels_of,
-    no_cache,
-    rate,
     result,
     subsample,
+    timed,
 )
 from parcours.text.models.schemas import TaskResult
 from parcours.text.models.sentiment import load
@@ -44,8 +45,7 @@ def sentiment(
     out: list[TaskResult] = []
     if anchors:
         model = anchor([t for t, _ in train], [y for _, y in train])
-        speed = rate(lambda: model.predict(texts), len(texts))
-        predicted = model.predict(texts)
+        predicted, speed = timed(partial(model.predict, texts), len(texts))
         out.append(
             result(
                 task,
@@ -61,13 +61,15 @@ def sentiment(
     models = load()
     for path in paths:
         # Every k-th text: the head of a split is not its mix (one airline, one city).
-        timed = texts if path == "fast" else subsample(texts, TIMED_ACCURATE)
+        sample = texts if path == "fast" else subsample(texts, TIMED_ACCURATE)
         # Models load on first use: that is paid before the clock, on texts not timed.
         models.proba([f"warm-up: {t}" for t in texts[:16]], langs[:16], path=path)
         embeddings.forget()
         e5_tuned.forget()
-        with no_cache():
-            speed = rate(lambda: models.proba(timed, langs[: len(timed)], path=path), len(timed))  # noqa: B023
+        with embedding_cache(None):
+            _, speed = timed(
+                partial(models.proba, sample, langs[: len(sample)], path=path), len(sample)
+            )
         p = models.proba(texts, langs, path=path)
         out.append(
             result(

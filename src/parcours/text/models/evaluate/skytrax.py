@@ -3,8 +3,8 @@ the agreement (Spearman) of each aspect's text score with the reviewer's own sta
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +14,7 @@ from sklearn.metrics import roc_auc_score  # type: ignore[import-untyped]
 from parcours.text.base import Doc
 from parcours.text.models import splits
 from parcours.text.models.data import LOUNGE_RATINGS, SEAT_RATINGS, SkytraxReview
-from parcours.text.models.evaluate.common import anchor, subsample
+from parcours.text.models.evaluate.common import anchor, subsample, timed
 from parcours.text.models.schemas import TaskResult
 
 
@@ -42,9 +42,8 @@ def skytrax(
                     {"name": "aspects", "path": path, "polarity": polarity},
                 ]
             )
-            start = time.perf_counter()
-            docs = pipeline([Doc(row=i, text=r.text) for i, r in enumerate(reviews)])
-            speed = round(len(docs) / max(time.perf_counter() - start, 1e-9), 1)
+            inputs = [Doc(row=i, text=r.text) for i, r in enumerate(reviews)]
+            docs, speed = timed(partial(pipeline, inputs), len(inputs))
             extra = recommend_auc(reviews, docs) | agreement(reviews, docs, columns)
             out.append(
                 TaskResult(
