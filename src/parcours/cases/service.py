@@ -2,15 +2,15 @@
 with tasks and a collaboration log shared with the partner where it is due, move it through
 its states, link the feedback before and after, and let agents improve the processes.
 
-Every function takes the caller's session, checks the `Actor` itself, and never commits.
+Every function takes the caller's session, checks the `Actor` itself, and never commits. The
+read side (a case, its log, the queues, the facts rules test) is in `queries.py`, and
+re-exported here: callers in other domains go through this module.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,18 @@ from parcours.cases import auth, process, repository, sla
 from parcours.cases.errors import CaseError, CaseNotFoundError
 from parcours.cases.hours import require_aware
 from parcours.cases.models import Case, CaseFeedback, CaseNote, CaseTask
+from parcours.cases.queries import (
+    ACTIVE,
+    called_back,
+    case_facts,
+    case_notes,
+    customer_cases,
+    customers_with_cases_opened,
+    get_case,
+    partner_inbox,
+    queue,
+    require_case,
+)
 from parcours.cases.schemas import (
     CaseIn,
     FeedbackRole,
@@ -47,13 +59,6 @@ from parcours.journeys import service as journeys_service
 
 def reference_of(case_id: int) -> str:
     return f"C-{case_id:06d}"
-
-
-def _require_case(session: Session, case_id: int) -> Case:
-    case = repository.get_case(session, case_id=case_id)
-    if case is None:
-        raise CaseNotFoundError(en=f"no case {case_id}", fr=f"aucun dossier {case_id}")
-    return case
 
 
 def _require_task(session: Session, task_id: int) -> CaseTask:
@@ -175,7 +180,7 @@ def add_task(
 ) -> CaseTask:
     """Add a task the process did not suggest: the process guides, it does not confine."""
     require_aware(now, "now")
-    case = _require_case(session, case_id)
+    case = require_case(session, case_id)
     auth.require_may_add_task(actor, case)
     if data.due_at is not None:
         require_aware(data.due_at, "due_at")
@@ -254,7 +259,7 @@ def add_note(
 ) -> CaseNote:
     """Write in the collaboration log; a partner's notes are always shared with the partner."""
     require_aware(now, "now")
-    case = _require_case(session, case_id)
+    case = require_case(session, case_id)
     auth.require_may_see(actor, case)
     visibility = Visibility.SHARED_WITH_PARTNER if auth.is_partner(actor) else data.visibility
     note = _log(
@@ -276,7 +281,7 @@ def transition(
 ) -> Case:
     """Move the case to status `to`, logged; closing it publishes `CaseClosed`."""
     require_aware(now, "now")
-    case = _require_case(session, case_id)
+    case = require_case(session, case_id)
     target = parse_status(to)
     auth.require_may_transition(actor, case, target)
     history = repository.status_history(session, case_id=case.id)
@@ -304,7 +309,7 @@ def link_feedback(session: Session, *, case_id: int, response_id: int, role: str
             en=f"unknown feedback role {role!r} (origin or post_resolution)",
             fr=f"rôle de retour inconnu {role!r} (origin ou post_resolution)",
         ) from None
-    case = _require_case(session, case_id)
+    case = require_case(session, case_id)
     if not feedback_service.response_facts(session, response_ids=[response_id]):
         raise CaseError(en=f"no response {response_id}", fr=f"aucune réponse {response_id}")
     link = repository.get_feedback_link(session, case_id=case.id, response_id=response_id)
@@ -340,108 +345,16 @@ def on_survey_answered(session: Session, event: events.SurveyAnswered) -> None:
         )
 
 
-def get_case(session: Session, *, actor: Actor, case_id: int) -> Case:
-    """The case with its tasks and notes; a partner's user gets only the notes shared with
-    partners, and only for a case routed to their own partner."""
-    case = _require_case(session, case_id)
-    auth.require_may_see(actor, case)
-    visibility = Visibility.SHARED_WITH_PARTNER.value if auth.is_partner(actor) else None
-    loaded = repository.load_case(session, case_id=case_id, note_visibility=visibility)
-    if loaded is None:  # pragma: no cover (read just above in the same transaction)
-        raise CaseNotFoundError(en=f"no case {case_id}", fr=f"aucun dossier {case_id}")
-    return loaded
-
-
-def case_notes(session: Session, *, actor: Actor, case_id: int) -> list[CaseNote]:
-    """The collaboration log as `actor` may read it, oldest first."""
-    case = _require_case(session, case_id)
-    auth.require_may_see(actor, case)
-    visibility = Visibility.SHARED_WITH_PARTNER.value if auth.is_partner(actor) else None
-    return repository.notes_of(session, case_id=case.id, visibility=visibility)
-
-
-def partner_inbox(
-    session: Session, *, actor: Actor, partner_id: int, statuses: Sequence[str] = ()
-) -> list[Case]:
-    """The cases routed to a partner (all, or those in `statuses`), oldest first."""
-    auth.require_may_see_partner(actor, partner_id)
-    wanted = [parse_status(s).value for s in statuses]
-    return repository.cases_of_partner(session, partner_id=partner_id, statuses=wanted)
-
-
-ACTIVE = (
-    CaseStatus.NEW.value,
-    CaseStatus.OPEN.value,
-    CaseStatus.PENDING_CUSTOMER.value,
-    CaseStatus.PENDING_PARTNER.value,
-)
-
-
-def queue(session: Session, *, actor: Actor, limit: int = 200) -> list[Case]:
-    """The case desk's queue: active cases by resolution due date. A partner's user sees only
-    its partner's cases; an agent or manager with a team sees the team's and unassigned ones."""
-    if auth.is_partner(actor):
-        partner_id = actor.partner_id if actor.partner_id is not None else -1
-        auth.require_may_see_partner(actor, partner_id)  # refuses a partner user without one
-        return repository.active_cases(
-            session, statuses=ACTIVE, team=None, partner_id=partner_id, limit=limit
-        )
-    auth.require_may_open(actor)
-    return repository.active_cases(
-        session, statuses=ACTIVE, team=actor.team, partner_id=None, limit=limit
-    )
-
-
-def called_back(case: Case) -> bool:
-    """Whether a call-back of this case was done (the customer was called)."""
-    return any(
-        t.kind == TaskKind.CALLBACK.value and t.status == TaskStatus.DONE.value for t in case.tasks
-    )
-
-
-def customer_cases(session: Session, *, customer_id: int) -> list[Case]:
-    """Every case of a customer, oldest first (the clienteling view)."""
-    return repository.cases_of_customer(session, customer_id=customer_id)
-
-
-def customers_with_cases_opened(
-    session: Session, *, customer_ids: Sequence[int], since: datetime, until: datetime
-) -> set[int]:
-    """Which of these customers had a case opened in [since, until), in one query."""
-    return repository.customers_with_cases_opened(
-        session, customer_ids=customer_ids, since=since, until=until
-    )
-
-
-def case_facts(session: Session, *, case_id: int) -> dict[str, Any]:
-    """What rules may test about a case (case_closed triggers)."""
-    case = _require_case(session, case_id)
-    return {
-        "case.id": case.id,
-        "case.reference": case.reference,
-        "case.type": case.case_type,
-        "case.status": case.status,
-        "case.priority": case.priority,
-        "case.origin": case.origin,
-        "case.escalation_level": case.escalation_level,
-        "case.once_and_done": case.resolved_at_first_contact,
-        "channel": case.channel,
-        "team": case.team,
-        "customer.id": case.customer_id,
-        "response.id": case.response_id,
-        "journey.id": case.journey_id,
-        "step.id": case.step_id,
-        "partner.id": case.partner_id,
-    }
-
-
 __all__ = [
+    "ACTIVE",
     "add_note",
     "add_task",
+    "called_back",
     "case_facts",
     "case_notes",
     "complete_task",
     "customer_cases",
+    "customers_with_cases_opened",
     "escalate_overdue",
     "get_case",
     "link_feedback",
