@@ -54,7 +54,7 @@ from parcours.text.models.features import TextFeaturiser, normalise_for_model
 
 sys.path.insert(0, str(Path(__file__).parent))
 import cross_validation as cv
-import train_models
+import stacking
 
 TEACHER = Path(__file__).parent / "oof" / "en-transformer.npz"
 Floats = NDArray[np.float64]
@@ -213,7 +213,7 @@ def ensemble(s: Setting, cache: Path, shares: tuple[float, ...] = (0.5, 0.75)) -
     transformer's alone; the teacher is also averaged with the transformer."""
     vectors = embeddings.embed(s.texts, cache_dir=cache)
     # train_models.py's e5 logistic regression (C by CV), its out-of-fold log-probabilities.
-    _, log_e = train_models._embedding_model("en", vectors, s.y, 3)
+    _, log_e = stacking.embedding_model("en", vectors, s.y, 3)
     log_t = np.log(np.clip(s.teacher, 1e-9, 1.0))
     p_ensemble = s.stack(np.hstack([s.base, log_e, log_t]))
     s.show("teacher: accurate ensemble", p_ensemble)

@@ -27,16 +27,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
-from typing import Any
 
 import joblib  # type: ignore[import-untyped]
 import numpy as np
 import scipy.sparse as sp  # type: ignore[import-untyped]
 import sklearn  # type: ignore[import-untyped]
 from numpy.typing import NDArray
-from sklearn.metrics import accuracy_score, f1_score  # type: ignore[import-untyped]
 
 from parcours.text.base import SENTIMENT_LABELS
 from parcours.text.models import aspects as aspect_models
@@ -44,12 +41,13 @@ from parcours.text.models import embeddings, splits
 from parcours.text.models import sentiment as sentiment_models
 from parcours.text.models.data import ASPECT_LABELS
 from parcours.text.models.features import TextFeaturiser
-from parcours.text.models.linear import LinearHead, tune_bias
+from parcours.text.models.linear import LinearHead
 
 # Run as a script: its helpers sit beside it.
 sys.path.insert(0, str(Path(__file__).parent))
 import cross_validation as cv
 import fast_learners
+import stacking
 
 # Shares of texts the accurate path may read with its heavy models (e5, the fine-tuned
 # transformer): the one of best out-of-fold accuracy is kept. Up to 30 %: about what keeps
@@ -60,133 +58,8 @@ CASCADE_SHARES = (0.2, 0.25, 0.3)
 # every review with the same transformer (whose answers are memoised): their share may go up
 # to all of them (a threshold above any confidence).
 FRENCH_CASCADE_SHARES = (*CASCADE_SHARES, 0.5, 1.0)
-# A macro-F1 bias (French reviews, whose goal is macro-F1) is kept only if it costs at most
-# this much out-of-fold accuracy; the tweets' goals include accuracy, so they get none.
-BIAS_ACCURACY_COST = 0.02
 # The committed fine-tunes' out-of-fold answers.
 OOF_DIR = Path(__file__).parent / "oof"
-
-
-def _head(
-    name: str, features: NDArray[np.float64], y: NDArray[Any], k: int, *, c: float = 1.0
-) -> tuple[LinearHead, NDArray[np.float64]]:
-    """A logistic regression over stacked scores, and its own out-of-fold probabilities."""
-    p = cv.oof(lambda: cv.logistic(c), features, y, k, proba=True)
-    cv.report(name, y, p)
-    return _fit_head(features, y, k, c=c), p
-
-
-def _goal(y: NDArray[Any], p: NDArray[np.float64], *, macro: bool) -> float:
-    """What a choice is made by: accuracy, or macro-F1 where that is the language's goal."""
-    if macro:
-        return float(f1_score(y, p.argmax(1), average="macro"))
-    return float(accuracy_score(y, p.argmax(1)))
-
-
-def _fit_head(
-    features: NDArray[np.float64], y: NDArray[Any], k: int, *, c: float = 1.0
-) -> LinearHead:
-    return LinearHead.from_sklearn(cv.logistic(c).fit(features, y), order=list(range(k)))
-
-
-def _embedding_model(
-    name: str, vectors: NDArray[np.float32], y: NDArray[Any], k: int
-) -> tuple[LinearHead, NDArray[np.float64]]:
-    """Logistic regression on the e5 embeddings (C by CV), and its out-of-fold log-probs."""
-    best: tuple[float, float, NDArray[np.float64]] | None = None
-    for c in (1.0, 10.0):
-        p = cv.oof(partial(cv.logistic, c), vectors, y, k, proba=True)
-        acc = cv.report(f"{name} e5 logistic C={c:g}", y, p)
-        if best is None or acc > best[0]:
-            best = (acc, c, p)
-    assert best is not None
-    _, c, p = best
-    head = LinearHead.from_sklearn(cv.logistic(c).fit(vectors, y), order=list(range(k)))
-    return head, np.log(np.clip(p, 1e-9, 1.0))
-
-
-def _with_classes(head: LinearHead, classes: Sequence[str]) -> LinearHead:
-    head.classes = tuple(classes)
-    return head
-
-
-def _biased(
-    p: NDArray[np.float64], head: LinearHead, *, normalise: bool = True
-) -> NDArray[np.float64]:
-    """Out-of-fold probabilities `p` of `head` shifted by its class bias, where it has one
-    (renormalised unless told)."""
-    if head.bias is not None:
-        p = np.exp(np.log(np.clip(p, 1e-9, 1.0)) + head.bias)
-    return p / p.sum(1, keepdims=True) if normalise else p
-
-
-def _maybe_bias(name: str, head: LinearHead, p: NDArray[np.float64], y: NDArray[Any]) -> None:
-    """Per-class offsets for macro-F1, kept if they cost little accuracy."""
-    log_p = np.log(np.clip(p, 1e-9, 1.0))
-    bias = tune_bias(log_p, list(y))
-    before = float(accuracy_score(y, np.argmax(log_p, axis=1)))
-    shifted = log_p + bias
-    after = float(accuracy_score(y, np.argmax(shifted, axis=1)))
-    if np.any(bias != 0) and before - after <= BIAS_ACCURACY_COST:
-        head.bias = bias
-        cv.report(f"{name} + class bias {np.round(bias, 2).tolist()}", y, shifted.astype(float))
-    else:
-        print(f"  {name}: no class bias kept")
-
-
-def _cascade(
-    name: str,
-    fast: NDArray[np.float64],
-    accurate: NDArray[np.float64],
-    y: NDArray[Any],
-    *,
-    shares: Sequence[float],
-    macro: bool,
-) -> float:
-    """The confidence threshold under which the accurate path reads a text with its heavy
-    models: the share of `shares` of best out-of-fold figure (accuracy, or macro-F1 where
-    `macro`; the smaller share on a tie), `accurate` being the whole accurate answer."""
-    confidence = fast.max(axis=1)
-    best: tuple[float, float] | None = None
-    for share in shares:
-        # All of them: a threshold above any confidence.
-        threshold = 1.01 if share == 1.0 else float(np.quantile(confidence, share))
-        mixed = np.where((confidence < threshold)[:, None], accurate, fast)
-        cv.report(f"{name} cascade, {share:.0%} read", y, mixed, f"(threshold {threshold:.3f})")
-        figure = _goal(y, mixed, macro=macro)
-        if best is None or figure > best[0]:
-            best = (figure, threshold)
-    assert best is not None
-    return best[1]
-
-
-def _transformer_head(
-    name: str,
-    features: NDArray[np.float64],
-    p_acc: NDArray[np.float64],
-    p_transformer: NDArray[np.float64],
-    y: NDArray[Any],
-    *,
-    macro: bool = False,
-) -> tuple[LinearHead | None, NDArray[np.float64]]:
-    """How the accurate path weighs the fine-tuned transformer, from its out-of-fold
-    probabilities: the equal-weight average, or a logistic regression over the stack's scores
-    and the transformer's log-probabilities (with a macro-F1 class bias where `macro`); the one
-    of best out-of-fold figure (accuracy, or macro-F1 where `macro`) is kept (None: the
-    average), with its out-of-fold probabilities."""
-    k = p_transformer.shape[1]
-    average = (p_acc + p_transformer) / 2
-    cv.report(f"{name} stack and transformer averaged", y, average)
-    x = np.hstack([features, np.log(np.clip(p_transformer, 1e-9, 1.0))])
-    head, p = _head(f"{name} stack and transformer, head", x, y, k)
-    if macro:
-        _maybe_bias(f"{name} stack and transformer, head", head, p, y)
-        p = _biased(p, head)
-    if _goal(y, p, macro=macro) > _goal(y, average, macro=macro):
-        print(f"  {name}: kept the head")
-        return head, p
-    print(f"  {name}: kept the average")
-    return None, average
 
 
 def train_sentiment(
@@ -222,29 +95,32 @@ def train_sentiment(
     )
     # The fast head is the stack nb_scores kept, its out-of-fold answers already computed.
     nb, base, p_fast = fast_learners.nb_scores(name, x, y, 3, base)
-    fast = _fit_head(base, y, 3)
+    fast = stacking.fit_head(base, y, 3)
     if macro:
-        _maybe_bias(f"{name} fast", fast, p_fast, y)
-    embedding, log_e = _embedding_model(name, vectors, y, 3)
-    accurate, p_acc = _head(f"{name} accurate (fast + e5 stacked)", np.hstack([base, log_e]), y, 3)
+        stacking.maybe_bias(f"{name} fast", fast, p_fast, y)
+    embedding, log_e = stacking.embedding_model(name, vectors, y, 3)
+    accurate, p_acc = stacking.stacked_head(
+        f"{name} accurate (fast + e5 stacked)", np.hstack([base, log_e]), y, 3
+    )
     if macro:
-        _maybe_bias(f"{name} accurate", accurate, p_acc, y)
-    p_fast, p_acc = _biased(p_fast, fast), _biased(p_acc, accurate, normalise=False)
+        stacking.maybe_bias(f"{name} accurate", accurate, p_acc, y)
+    p_fast, p_acc = stacking.biased(p_fast, fast), stacking.biased(p_acc, accurate, normalise=False)
     with_transformer = None
     if transformer is not None:
-        with_transformer, p_acc = _transformer_head(
+        with_transformer, p_acc = stacking.transformer_head(
             name, np.hstack([base, log_e]), p_acc, transformer, y, macro=macro
         )
-    threshold = _cascade(name, p_fast, p_acc, y, shares=cascade_shares, macro=macro)
+    threshold = stacking.cascade(name, p_fast, p_acc, y, shares=cascade_shares, macro=macro)
     return sentiment_models.LanguageModel(
         featuriser=featuriser,
-        svm=_with_classes(svm, SENTIMENT_LABELS),
-        logistic=_with_classes(logistic, SENTIMENT_LABELS),
-        fast=_with_classes(fast, SENTIMENT_LABELS),
-        nb=nb and _with_classes(nb, SENTIMENT_LABELS),
-        embedding=_with_classes(embedding, SENTIMENT_LABELS),
-        accurate=_with_classes(accurate, SENTIMENT_LABELS),
-        with_transformer=with_transformer and _with_classes(with_transformer, SENTIMENT_LABELS),
+        svm=stacking.with_classes(svm, SENTIMENT_LABELS),
+        logistic=stacking.with_classes(logistic, SENTIMENT_LABELS),
+        fast=stacking.with_classes(fast, SENTIMENT_LABELS),
+        nb=nb and stacking.with_classes(nb, SENTIMENT_LABELS),
+        embedding=stacking.with_classes(embedding, SENTIMENT_LABELS),
+        accurate=stacking.with_classes(accurate, SENTIMENT_LABELS),
+        with_transformer=with_transformer
+        and stacking.with_classes(with_transformer, SENTIMENT_LABELS),
         threshold=threshold,
         split_above=int(2 * np.quantile([len(t) for t in texts], 0.99)),
         trained_on=name,
@@ -269,9 +145,13 @@ def train_multilingual(
         cv.report(
             f"e5 head trained on {lang}, scored on the other language's train", other_y, other
         )
-        out[lang] = _with_classes(LinearHead.from_sklearn(model, order=[0, 1, 2]), SENTIMENT_LABELS)
+        out[lang] = stacking.with_classes(
+            LinearHead.from_sklearn(model, order=[0, 1, 2]), SENTIMENT_LABELS
+        )
     both = cv.logistic(1.0, balanced=True).fit(np.vstack([en, fr]), np.concatenate([y_en, y_fr]))
-    out["all"] = _with_classes(LinearHead.from_sklearn(both, order=[0, 1, 2]), SENTIMENT_LABELS)
+    out["all"] = stacking.with_classes(
+        LinearHead.from_sklearn(both, order=[0, 1, 2]), SENTIMENT_LABELS
+    )
     return out
 
 
@@ -298,25 +178,28 @@ def train_aspects(
             aspect, x, y, 4, svm_c=(0.1, 0.3), logistic_c=10.0, balanced=True
         )
         base = np.hstack([base, counts])
-        fast, _ = _head(f"{aspect} fast (stacked, + aspect sentence count)", base, y, 4)
-        embedding, log_e = _embedding_model(aspect, vectors, y, 4)
-        accurate, p_acc = _head(
+        fast, _ = stacking.stacked_head(
+            f"{aspect} fast (stacked, + aspect sentence count)", base, y, 4
+        )
+        embedding, log_e = stacking.embedding_model(aspect, vectors, y, 4)
+        accurate, p_acc = stacking.stacked_head(
             f"{aspect} accurate (fast + e5 stacked)", np.hstack([base, log_e]), y, 4
         )
         with_transformer = None
         if transformer is not None:
-            with_transformer, _ = _transformer_head(
+            with_transformer, _ = stacking.transformer_head(
                 aspect, np.hstack([base, log_e]), p_acc, transformer[aspect], y
             )
         models.heads[aspect] = aspect_models.AspectHead(
             view=view,
             stems=stems,
-            svm=_with_classes(svm, ASPECT_LABELS),
-            logistic=_with_classes(logistic, ASPECT_LABELS),
-            fast=_with_classes(fast, ASPECT_LABELS),
-            embedding=_with_classes(embedding, ASPECT_LABELS),
-            accurate=_with_classes(accurate, ASPECT_LABELS),
-            with_transformer=with_transformer and _with_classes(with_transformer, ASPECT_LABELS),
+            svm=stacking.with_classes(svm, ASPECT_LABELS),
+            logistic=stacking.with_classes(logistic, ASPECT_LABELS),
+            fast=stacking.with_classes(fast, ASPECT_LABELS),
+            embedding=stacking.with_classes(embedding, ASPECT_LABELS),
+            accurate=stacking.with_classes(accurate, ASPECT_LABELS),
+            with_transformer=with_transformer
+            and stacking.with_classes(with_transformer, ASPECT_LABELS),
         )
     return models
 

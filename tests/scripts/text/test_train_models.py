@@ -24,16 +24,24 @@ SCRIPTS = Path(__file__).resolve().parents[3] / "scripts" / "text"
 @pytest.fixture
 def train_models(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     monkeypatch.syspath_prepend(str(SCRIPTS))
-    for name in ("train_models", "cross_validation", "fast_learners"):
+    for name in ("train_models", "stacking", "cross_validation", "fast_learners"):
         sys.modules.pop(name, None)
     return importlib.import_module("train_models")
+
+
+@pytest.fixture
+def stacking(train_models: ModuleType) -> ModuleType:
+    """The stacking helpers, as the training script imported them."""
+    return sys.modules["stacking"]
 
 
 def _rows(p: list[list[float]], times: int) -> np.ndarray:
     return np.array(p * times, dtype=float)
 
 
-def test_the_cascade_may_read_every_text_when_that_is_best(train_models: ModuleType) -> None:
+def test_the_cascade_may_read_every_text_when_that_is_best(
+    train_models: ModuleType, stacking: ModuleType
+) -> None:
     # The fast answer is wrong on every text; the accurate one right: reading all wins.
     y = np.array([0, 1, 2, 0] * 25)
     confidence = np.linspace(0.4, 0.99, len(y))
@@ -41,25 +49,25 @@ def test_the_cascade_may_read_every_text_when_that_is_best(train_models: ModuleT
     fast[np.arange(len(y)), (y + 1) % 3] = confidence
     accurate = np.eye(3)[y]
     shares = train_models.FRENCH_CASCADE_SHARES
-    threshold = train_models._cascade("fr", fast, accurate, y, shares=shares, macro=True)
+    threshold = stacking.cascade("fr", fast, accurate, y, shares=shares, macro=True)
     assert threshold > 1.0  # above any confidence: every text is read
-    limited = train_models._cascade(
+    limited = stacking.cascade(
         "en", fast, accurate, y, shares=train_models.CASCADE_SHARES, macro=False
     )
     assert limited == pytest.approx(np.quantile(confidence, 0.3))
 
 
-def test_the_transformer_is_weighed_by_the_languages_goal(train_models: ModuleType) -> None:
+def test_the_transformer_is_weighed_by_the_languages_goal(stacking: ModuleType) -> None:
     rng = np.random.default_rng(0)
     y = np.array([0] * 40 + [1] * 10 + [2] * 150)
     # The stack is right on every text but the rare class; the transformer finds that class.
     stack = np.eye(3)[np.where(y == 1, 2, y)] * 0.8 + 0.2 / 3
     transformer = np.eye(3)[y] * 0.6 + 0.4 / 3
     features = np.log(stack) + rng.normal(0, 0.01, stack.shape)
-    head, p = train_models._transformer_head("fr", features, stack, transformer, y, macro=True)
+    head, p = stacking.transformer_head("fr", features, stack, transformer, y, macro=True)
     assert p.shape == (len(y), 3)
-    macro = train_models._goal(y, p, macro=True)
-    average = train_models._goal(y, (stack + transformer) / 2, macro=True)
+    macro = stacking.goal(y, p, macro=True)
+    average = stacking.goal(y, (stack + transformer) / 2, macro=True)
     # Whichever is kept, it is the one of best macro-F1.
     assert macro >= average
     assert (head is None) == (macro == average)
