@@ -114,10 +114,12 @@ def _assert_one_line_error(result: Result, *fragments: str, prefix: str = "Error
 
 
 @pytest.fixture
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, database_url: str) -> str:
+    # `database_url` is a parameter, not fetched on PostgreSQL only, so that CI's PostgreSQL
+    # pass (which runs the tests that name it: tests/conftest.py) runs these tests too.
     if ON_POSTGRES:
         request.getfixturevalue("factory")  # empties the shared database after the test
-        return str(request.getfixturevalue("database_url"))
+        return database_url
     return f"sqlite:///{tmp_path / 'parcours.db'}"
 
 
@@ -274,6 +276,18 @@ def test_import_quarantines_bad_lines_and_lists_them(cli: Cli, tmp_path: Path) -
     assert _table_rows(english.out) == expected
     assert _header(_assert_ok(french)) == ["source", "fichier", "ligne", "champ", "raison"]
     assert _table_rows(french.out) == expected
+
+
+def test_text_annotate_reads_each_verbatim_once_and_says_so_in_both_languages(
+    cli: Cli, tmp_path: Path
+) -> None:
+    imported = _import_feedback(cli, tmp_path, through_cli=False)
+    n = sum(1 for row in imported.rows if row["comment"])
+    assert n > 0
+    first = cli.ok("text", "annotate")
+    assert f"Verbatims seen: {n}; annotated now: {n}; already annotated: 0." in first
+    again = cli.ok("--lang", "fr", "text", "annotate")
+    assert f"Verbatims vus : {n} ; annotés maintenant : 0 ; déjà annotés : {n}." in again
 
 
 def test_empty_quarantine_says_so(cli: Cli) -> None:

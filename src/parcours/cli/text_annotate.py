@@ -14,8 +14,9 @@ from parcours.text import annotations as text_annotations
 add_messages(
     {
         "annotate_done": {
-            "fr": "{seen} verbatims vus : {new} annotés, {already} l'étaient déjà.",
-            "en": "{seen} verbatims seen: {new} annotated, {already} were already.",
+            # "label: count", which reads right for any count (1 was, 2 were).
+            "fr": "Verbatims vus : {seen} ; annotés maintenant : {new} ; déjà annotés : {already}.",
+            "en": "Verbatims seen: {seen}; annotated now: {new}; already annotated: {already}.",
         },
         "annotating": {"fr": "Analyse des verbatims", "en": "Analysing verbatims"},
     }
