@@ -1,6 +1,7 @@
 """The read side of cases: one case and its collaboration log as an actor may see them, the
 desk's and a partner's queues, a customer's cases, and the facts rules test. Functions take the
-caller's session and check the `Actor` themselves; nothing here writes.
+caller's session; those given an `Actor` check it themselves (the others serve other domains'
+services and the rules, which check their own callers). Nothing here writes.
 """
 
 from __future__ import annotations
