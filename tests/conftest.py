@@ -35,6 +35,18 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'parcours-test.db'}"
 
 
+@pytest.fixture
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, database_url: str) -> str:
+    """A test's own store, for tests that run `parcours` in other processes: the shared
+    PostgreSQL test database (emptied after the test by `factory`) or a fresh SQLite file."""
+    # `database_url` is a parameter, not fetched on PostgreSQL only, so that CI's PostgreSQL
+    # pass (which runs the tests that name it) runs these tests too.
+    if os.environ.get("PARCOURS_TEST_DATABASE_URL"):
+        request.getfixturevalue("factory")
+        return database_url
+    return f"sqlite:///{tmp_path / 'parcours.db'}"
+
+
 @pytest.fixture(scope="session")
 def engine(database_url: str) -> Iterator[Engine]:
     engine = make_engine(database_url)

@@ -46,18 +46,15 @@ def features(head: LinearHead, texts: Sequence[str], cache: Path) -> NDArray[np.
     """Per text: the head's probabilities on the whole text, their mean over its sentences,
     the strongest negative and positive sentence, the shares of sentences of each polarity,
     and the log of the number of sentences."""
-    sentences: list[str] = []
-    owner: list[int] = []
-    for i, text in enumerate(texts):
-        parts = split_sentences(text)
-        sentences += parts
-        owner += [i] * len(parts)
+    pieces = [split_sentences(text) for text in texts]
+    sentences = [s for parts in pieces for s in parts]
     by_sentence = head.proba(embeddings.embed(sentences, cache_dir=cache))
     whole = head.proba(embeddings.embed(list(texts), cache_dir=cache))
-    owners = np.array(owner)
+    # Each text's sentences are consecutive: one slice each, not a mask over all of them.
+    ends = np.cumsum([len(parts) for parts in pieces])
     rows = []
-    for i in range(len(texts)):
-        p = by_sentence[owners == i]
+    for i, end in enumerate(ends):
+        p = by_sentence[end - len(pieces[i]) : end]
         strongest = p.argmax(axis=1)
         rows.append(
             [

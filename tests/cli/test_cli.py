@@ -35,7 +35,6 @@ from parcours.store import migrate
 from parcours.store.engine import make_engine, make_session_factory
 from tests.factories import csv_text, feedback_row, journey_doc, mapping, write_mapping
 
-ON_POSTGRES = bool(os.environ.get("PARCOURS_TEST_DATABASE_URL"))
 _SCRIPT = Path(sys.executable).with_name("parcours")
 PARCOURS = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "parcours.cli.app"]
 
@@ -111,16 +110,6 @@ def _assert_one_line_error(result: Result, *fragments: str, prefix: str = "Error
     for fragment in fragments:
         assert fragment in lines[0], str(result)
     return lines[0]
-
-
-@pytest.fixture
-def db_url(request: pytest.FixtureRequest, tmp_path: Path, database_url: str) -> str:
-    # `database_url` is a parameter, not fetched on PostgreSQL only, so that CI's PostgreSQL
-    # pass (which runs the tests that name it: tests/conftest.py) runs these tests too.
-    if ON_POSTGRES:
-        request.getfixturevalue("factory")  # empties the shared database after the test
-        return database_url
-    return f"sqlite:///{tmp_path / 'parcours.db'}"
 
 
 @pytest.fixture

@@ -27,25 +27,12 @@ from tests.factories import csv_text, feedback_row, journey_doc, mapping, write_
 
 pytestmark = pytest.mark.slow
 
-ON_POSTGRES = bool(os.environ.get("PARCOURS_TEST_DATABASE_URL"))
 _SCRIPT = Path(sys.executable).with_name("parcours")
 PARCOURS = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "parcours.cli.app"]
 
 N = 60_000
 BATCH = 500
 SCORED = ("nps", "ces", "csat")
-
-
-@pytest.fixture
-def db_url(request: pytest.FixtureRequest, tmp_path: Path, database_url: str) -> str:
-    """This test's own store: the shared PostgreSQL test database (emptied after the test by
-    `factory`) or a fresh SQLite file."""
-    # `database_url` is a parameter, not fetched on PostgreSQL only, so that CI's PostgreSQL
-    # pass (which runs the tests that name it: tests/conftest.py) runs these tests too.
-    if ON_POSTGRES:
-        request.getfixturevalue("factory")
-        return database_url
-    return f"sqlite:///{tmp_path / 'parcours.db'}"
 
 
 @pytest.fixture
