@@ -52,6 +52,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.import_throughput
 	$(BIN)/python -m bench.aggregation
 	$(BIN)/python -m bench.loop_simulation
+	$(BIN)/python -m bench.cli_startup
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

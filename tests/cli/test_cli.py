@@ -371,6 +371,16 @@ def test_report_numbers_match_the_imported_rows(cli: Cli, tmp_path: Path) -> Non
     assert document["min_sample"] == DEFAULT_MIN_SAMPLE
     _check_long_rows(document["rows"], rows)
 
+    # The same report from a Parquet snapshot, through DuckDB.
+    snapshot = tmp_path / "snapshot"
+    exported = cli.ok("analytics", "export", str(snapshot))
+    assert sorted(p.name for p in snapshot.iterdir()) == ["answers.parquet", "responses.parquet"]
+    assert f"responses: {len(rows):,} rows" in exported
+    by_duckdb = cli.ok(
+        "report", "--by", "step,partner", "--format", "csv", "--snapshot", str(snapshot)
+    )
+    assert by_duckdb == as_csv.out
+
 
 class _HtmlTable(HTMLParser):
     def __init__(self) -> None:

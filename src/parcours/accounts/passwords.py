@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -9,9 +11,14 @@ from parcours.errors import BilingualError
 
 MIN_LENGTH = 10
 _hasher = PasswordHasher()
-# Verified when the e-mail is unknown, so that a wrong e-mail costs the same time as a wrong
-# password and sign-in does not tell which accounts exist.
-_DUMMY_HASH = _hasher.hash("parcours-dummy-password")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified when the e-mail is unknown, so that a wrong e-mail costs the same time as a
+    wrong password and sign-in does not tell which accounts exist. Made on first use: hashing
+    takes a third of a second, which every `parcours` command would pay at start."""
+    return _hasher.hash("parcours-dummy-password")
 
 
 class WeakPasswordError(BilingualError):
@@ -30,7 +37,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(stored_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+        return _hasher.verify(stored_hash or _dummy_hash(), password) and stored_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from parcours.analytics.snapshot import export_snapshot
 from parcours.cli.context import STATE
 from parcours.i18n import t
 
@@ -19,6 +18,9 @@ def export(
     directory: Annotated[Path, typer.Argument(help="Folder to write the Parquet files to.")],
 ) -> None:
     """Write responses.parquet and answers.parquet (then: parcours report --snapshot DIR)."""
+    # Parquet needs pyarrow: only this command loads it, so that `parcours` starts without it.
+    from parcours.analytics.snapshot import export_snapshot  # noqa: PLC0415
+
     with STATE.session() as session:
         counts = export_snapshot(session, directory=directory)
     STATE.console.print(

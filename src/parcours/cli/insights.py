@@ -9,9 +9,6 @@ from typing import Annotated
 import typer
 
 from parcours.cli import insights_churn, insights_drivers, insights_recs
-from parcours.insights.churn.evaluate import evaluate as churn_evaluate
-from parcours.insights.drivers.evaluate import evaluate as drivers_evaluate
-from parcours.insights.recs.evaluate import evaluate as recs_evaluate
 
 app = typer.Typer(
     help="Insights: key drivers, peak-end, Kano, churn and next best action, recommendations.",
@@ -32,6 +29,12 @@ def evaluate(
     ] = Path("../shared/data"),
 ) -> None:
     """Every figure of the insights on the public data (a few minutes on two cores)."""
+    # They load scikit-learn, pandas and LightGBM: only when run, so that `parcours` starts
+    # without them.
+    from parcours.insights.churn.evaluate import evaluate as churn_evaluate  # noqa: PLC0415
+    from parcours.insights.drivers.evaluate import evaluate as drivers_evaluate  # noqa: PLC0415
+    from parcours.insights.recs.evaluate import evaluate as recs_evaluate  # noqa: PLC0415
+
     figures: dict[str, float] = {}
     for run in (drivers_evaluate, churn_evaluate, recs_evaluate):
         figures.update(run(data_dir=data_dir))

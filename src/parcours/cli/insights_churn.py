@@ -15,8 +15,11 @@ import typer
 from parcours.cli.context import STATE
 from parcours.errors import BilingualError
 from parcours.i18n import t
-from parcours.insights.churn import actions, model, scoring, selection, telco
-from parcours.insights.churn.evaluate import run
+from parcours.insights.churn import telco
+from parcours.insights.churn.paths import ARTEFACT
+
+# The churn model's modules load scikit-learn and LightGBM: imported by the commands that use
+# them, so that every other `parcours` command starts without them.
 
 app = typer.Typer(
     help="Churn risk, its reasons and the next best action.",
@@ -51,11 +54,13 @@ def _user_errors(lang: str) -> Iterator[None]:
 @app.command("train")
 def train(
     data_dir: DataDir = Path("../shared/data"),
-    out: Annotated[Path, typer.Option("--out", help="Where to write the model.")] = model.ARTEFACT,
+    out: Annotated[Path, typer.Option("--out", help="Where to write the model.")] = ARTEFACT,
     max_rows: MaxRows = None,
     lang: Annotated[str | None, typer.Option("--lang", help="fr or en")] = None,
 ) -> None:
     """Choose the model by inner cross-validation and fit it on the public telco set."""
+    from parcours.insights.churn import model, selection  # noqa: PLC0415 (see above)
+
     language = _lang(lang)
     with _user_errors(language):
         fitted = selection.train_public(data_dir=data_dir, max_rows=max_rows)
@@ -79,9 +84,11 @@ def score(
         Path | None, typer.Option("--output", "-o", help="CSV to write (default: stdout).")
     ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="fr or en")] = None,
-    model_path: Annotated[Path, typer.Option("--model", help="Model file.")] = model.ARTEFACT,
+    model_path: Annotated[Path, typer.Option("--model", help="Model file.")] = ARTEFACT,
 ) -> None:
     """Risk, top reasons and next best action of each customer, with its assumptions."""
+    from parcours.insights.churn import actions, model, scoring  # noqa: PLC0415
+
     language = _lang(lang)
     with _user_errors(language):
         if not file.is_file():
@@ -106,6 +113,8 @@ def evaluate(
     lang: Annotated[str | None, typer.Option("--lang", help="fr or en")] = None,
 ) -> None:
     """Nested 5-fold CV figures (out-of-fold), one `name value` line each, anchors included."""
+    from parcours.insights.churn.evaluate import run  # noqa: PLC0415 (see above)
+
     with _user_errors(_lang(lang)):
         result = run(data_dir=data_dir, max_rows=max_rows, lang=_lang(lang))
     for name, value in result.metrics.items():

@@ -15,9 +15,10 @@ from parcours.cli.context import STATE
 from parcours.errors import BilingualError
 from parcours.i18n import t
 from parcours.insights.recs import messages  # noqa: F401  (registers the words)
-from parcours.insights.recs.evaluate import evaluate as run_evaluation
 from parcours.insights.recs.schemas import Alternative, ForeignItem
-from parcours.insights.recs.service import recommender
+
+# The recommender's modules load scikit-learn and pandas: imported by the commands that use
+# them, so that every other `parcours` command starts without them.
 
 app = typer.Typer(
     help="Recommendations: what to watch next, match %, because-you-liked, alternatives.",
@@ -59,6 +60,8 @@ def recommend(
     lang: Lang = None,
 ) -> None:
     """Titles to suggest, best first, with match % and the liked titles behind each."""
+    from parcours.insights.recs.service import recommender  # noqa: PLC0415 (see above)
+
     language = _lang(lang)
     with _user_errors(language):
         result = recommender(data_dir=data_dir).recommend(user_id, n=n)
@@ -102,6 +105,8 @@ def alternatives(
     lang: Lang = None,
 ) -> None:
     """The nearest titles to one that is not available, or to an item of another catalogue."""
+    from parcours.insights.recs.service import recommender  # noqa: PLC0415 (see above)
+
     language = _lang(lang)
     foreign = title is not None or genres or tags
     if item_id is None and not foreign:
@@ -150,6 +155,8 @@ def evaluate(
     lang: Lang = None,
 ) -> None:
     """Test-split figures (`name value` lines): ranking with anchors, match % calibration."""
+    from parcours.insights.recs.evaluate import evaluate as run_evaluation  # noqa: PLC0415
+
     language = _lang(lang)
     sys.stderr.write(t("recs.evaluating", language) + "\n")
     with _user_errors(language):

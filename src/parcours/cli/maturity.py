@@ -15,11 +15,9 @@ from rich.table import Table
 from parcours.cli.context import STATE
 from parcours.i18n import t
 from parcours.insights.churn import telco
-from parcours.maturity import evidence
-from parcours.maturity.views import show
+from parcours.maturity.display import show
 from parcours.programme_value import calculation
-from parcours.programme_value import service as value_service
-from parcours.programme_value.views import shown, symbol_value
+from parcours.programme_value.display import shown, symbol_value
 from parcours.store.base import utcnow
 from parcours.web import words_maturity  # noqa: F401  (registers the words)
 
@@ -48,6 +46,9 @@ def evidence_table(
     days: Annotated[int, typer.Option(help="Over the last N days.", min=1)] = 365,
 ) -> None:
     """What Parcours holds on each level: call-backs, SLAs, rules, gestures, verbatims..."""
+    # It reads the churn service, which loads scikit-learn: only this command needs it.
+    from parcours.maturity import evidence  # noqa: PLC0415
+
     until = utcnow()
     with STATE.session() as session:
         found = evidence.compute(session, since=until - timedelta(days=days), until=until)
@@ -95,6 +96,9 @@ def compute(
     """The calculation line by line: formula, inputs (stored or assumed), result; then the
     net value at -20 % and +20 % of each assumption. Options override the saved assumptions
     for this run only."""
+    # It reads the churn service, which loads scikit-learn: only this command needs it.
+    from parcours.programme_value import service as value_service  # noqa: PLC0415
+
     lang = STATE.lang
     until = utcnow()
     with STATE.session() as session:

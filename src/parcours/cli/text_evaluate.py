@@ -13,9 +13,7 @@ from rich.table import Table
 from parcours.errors import BilingualError
 from parcours.i18n import t
 from parcours.text.models import messages  # noqa: F401  (registers the words)
-from parcours.text.models.evaluate import DATASETS, PATHS
-from parcours.text.models.evaluate import evaluate as run_evaluation
-from parcours.text.models.schemas import EvaluationReport
+from parcours.text.models.schemas import DATASETS, PATHS, EvaluationReport
 
 
 class EvaluateOptionError(BilingualError):
@@ -57,6 +55,10 @@ def evaluate(
             en=t("text_eval_unknown_path", "en", path=path),
             fr=t("text_eval_unknown_path", "fr", path=path),
         )
+    # The evaluation loads scikit-learn and the models: only when run, so that `parcours`
+    # starts without them.
+    from parcours.text.models.evaluate import evaluate as run_evaluation  # noqa: PLC0415
+
     report = run_evaluation(
         dataset=dataset,
         data_dir=data_dir,

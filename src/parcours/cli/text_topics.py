@@ -18,7 +18,6 @@ from parcours.i18n import add_messages, t
 from parcours.text.base import Doc
 from parcours.text.readers import RowError, open_texts
 from parcours.text.taxonomy import default_taxonomy, load_taxonomy
-from parcours.text.topics import emerging_topics, unexplained
 
 add_messages(
     {
@@ -100,6 +99,9 @@ def topics(
         if taxonomy or journey
         else default_taxonomy()
     )
+    # Topics load scikit-learn: only when run, so that `parcours` starts without it.
+    from parcours.text.topics import emerging_topics, unexplained  # noqa: PLC0415
+
     pool = unexplained(docs, taxonomy=tax)
     found = emerging_topics(
         pool, taxonomy=tax, min_cluster_size=min_cluster_size, max_topics=max_topics

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from parcours.maturity import service
+from parcours.maturity.display import show
 from parcours.maturity.levels import BY_CODE, LEVEL_LABELS, LEVELS, Statement, Target, statements_of
 from parcours.maturity.schemas import Evidence, Unit
 from parcours.store.base import utcnow
@@ -20,17 +21,6 @@ from parcours.web.signin import CsrfDep, LangDep, ViewerDep
 router = APIRouter(tags=["pages"], include_in_schema=False)
 FIELD = "s_"  # form field of a statement: s_<code>
 MAX_DAYS = 36_500
-
-
-def show(unit: Unit, value: float | None, lang: str) -> str:
-    """An evidence value as people read it."""
-    if value is None:
-        return "—"
-    if unit is Unit.SHARE:
-        return f"{100 * value:.0f} %" if lang == "fr" else f"{100 * value:.0f}%"
-    if unit is Unit.HOURS:
-        return f"{value:.1f} h"
-    return f"{value:.0f}"
 
 
 def target(statement: Statement, unit: Unit, lang: str) -> str:

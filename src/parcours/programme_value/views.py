@@ -11,7 +11,8 @@ from pydantic import ValidationError
 
 from parcours.errors import BilingualError
 from parcours.programme_value import service
-from parcours.programme_value.calculation import Source, money
+from parcours.programme_value.calculation import Source
+from parcours.programme_value.display import HUNDRED, amount, plain, shown, symbol_value
 from parcours.programme_value.schemas import Assumptions
 from parcours.store.base import utcnow
 from parcours.web import words_maturity  # noqa: F401  (registers the page's words)
@@ -20,9 +21,6 @@ from parcours.web.pages import render
 from parcours.web.signin import CsrfDep, LangDep, ViewerDep
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
-HUNDRED = Decimal(100)
-# Counts and rates, not money: shown without forcing cents.
-NOT_MONEY = {"lifetime", "customers_lost", "customers_saved"}
 FIELDS = {
     "margin": ("margin", "marge"),
     "churn_pct": ("churn rate (%)", "taux d'attrition (%)"),
@@ -73,35 +71,6 @@ def parse_form(
             en=f"field {en}: {first['msg']} (got {values[name]})",
             fr=f"champ {fr} : valeur refusée ({values[name]}) : {first['msg']}",
         ) from None
-
-
-def local(text: str, lang: str) -> str:
-    """English digits ("1,234.5") written the French way ("1 234,5")."""
-    if lang != "fr":
-        return text
-    return text.replace(",", "\u202f").replace(".", ",")
-
-
-def plain(value: Decimal, lang: str) -> str:
-    """A count or a number of years: at most two decimals, no trailing zeros."""
-    text = f"{value.quantize(Decimal('0.01')).normalize():,f}"
-    return local(text, lang)
-
-
-def amount(value: Decimal, lang: str) -> str:
-    return local(f"{money(value):,.2f}", lang)
-
-
-def shown(code: str, value: Decimal, lang: str) -> str:
-    return plain(value, lang) if code in NOT_MONEY else amount(value, lang)
-
-
-def symbol_value(symbol: str, value: Decimal, lang: str) -> str:
-    if symbol in ("c", "s"):
-        return f"{plain(value * HUNDRED, lang)} %"
-    if symbol in ("m", "G"):
-        return amount(value, lang)
-    return plain(value, lang)
 
 
 @router.get("/value", response_class=HTMLResponse)

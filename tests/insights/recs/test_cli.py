@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from parcours.cli import insights_recs
 from parcours.cli.insights_recs import app
+from parcours.insights.recs import evaluate as recs_evaluate
 
 runner = CliRunner()
 
@@ -62,8 +62,8 @@ def test_unknown_item_is_one_line_naming_it(movielens_dir: Path) -> None:
 def test_evaluate_prints_name_value_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     """The plumbing only: the full evaluation is the command's job, not the suite's."""
     monkeypatch.setattr(
-        insights_recs,
-        "run_evaluation",
+        recs_evaluate,
+        "evaluate",
         lambda *, data_dir, ablations: {"recs.ndcg10": 0.11, "recs.ece": 0.02},
     )
     result = runner.invoke(app, ["evaluate", "--data-dir", "anywhere"])

@@ -25,8 +25,8 @@ from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 from parcours.errors import BilingualError
 from parcours.insights.churn import features
 from parcours.insights.churn.features import Array, Frame, LinearDesign
+from parcours.insights.churn.paths import ARTEFACT
 
-ARTEFACT = Path(__file__).parent / "artefacts" / "churn-model.joblib"
 SEED = 42
 
 # Inverse L2 strengths tried for the logistic regression.

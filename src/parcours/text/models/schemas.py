@@ -1,8 +1,12 @@
-"""What `evaluate` returns: one result per task, path and language, and their flat figures."""
+"""What `evaluate` is asked (which data sets, which paths) and what it returns: one result per
+task, path and language, and their flat figures."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
+
+DATASETS = ("airline-tweets", "fr-restaurants", "cross-lingual", "skytrax")
+PATHS = ("fast", "accurate")
 
 
 class TaskResult(BaseModel):

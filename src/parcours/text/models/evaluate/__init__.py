@@ -20,10 +20,9 @@ from parcours.text.models.evaluate.common import embedding_cache
 from parcours.text.models.evaluate.reviews import fr_reviews
 from parcours.text.models.evaluate.sentiment import cross_lingual, tweets
 from parcours.text.models.evaluate.skytrax import skytrax
-from parcours.text.models.schemas import EvaluationReport
+from parcours.text.models.schemas import DATASETS, PATHS, EvaluationReport
 
-DATASETS = ("airline-tweets", "fr-restaurants", "cross-lingual", "skytrax")
-PATHS = ("fast", "accurate")
+__all__ = ["DATASETS", "PATHS", "evaluate"]
 
 
 def evaluate(
