@@ -25,7 +25,8 @@ there. It writes to DIR:
 
 - `oof.npz`: for each setting and epoch, the out-of-fold class probabilities of the four tasks
   (folds of `splits.training_folds`, those of `train_models.py`), from which
-  `train_models.py --french-transformer-oof` learns how to weigh the French transformer;
+  `train_models.py --french-transformer-oof` learns how to weigh the French transformer (the
+  committed setting's kept by `keep_oof.py`);
 - `e5-fr-lora-<setting>.safetensors`: the best setting (and the runner-up) refitted on the
   whole train split, stopped at its best epoch: candidates for `artefacts/e5-fr-lora.safetensors`;
 - `crosslingual.npz`, `e5-en-tweets-lora.safetensors`: the fine-tune on the English tweets

@@ -3,15 +3,15 @@ splits only (`parcours.text.models.splits`), and write them beside the package:
 
     .venv/bin/python scripts/text/train_models.py --data-dir ../shared/data
 
-reads the English fine-tuned transformer's out-of-fold answers, by default those of the
-committed fine-tune (`scripts/text/oof/en-transformer.npz`, made by
-`scripts/text/train_transformer.py --oof`; `--transformer-oof none`: the accurate path averages
-the transformer in, and the fast path distils nothing). The French transformer's
-(`--french-transformer-oof DIR/oof.npz` from `scripts/text/cross_validate_e5.py run`, over
-two hours on two cores) are not kept in the repository: without them the accurate path averages
-the French transformer in on every task, where the committed artefacts weigh it by a head on
-the stars, the food and the staff. `--only english` retrains the English sentiment model alone
-and keeps the rest of the committed artefacts.
+reads the fine-tuned transformers' out-of-fold answers on the training texts, by default those
+of the committed fine-tunes: the English one's (`scripts/text/oof/en-transformer.npz`, made by
+`scripts/text/train_transformer.py --oof`); the French one's on the stars and the three aspects
+are given with `--french-transformer-oof` (the epoch-4 answers of `cross_validate_e5.py run
+--settings base --stop-after 4 --no-refit --no-tweets`, over two hours on two cores, kept by
+`keep_oof.py`). `--transformer-oof none` / `--french-transformer-oof none`:
+the accurate path averages that transformer in, and the fast path distils nothing.
+`--only english` retrains the English sentiment model alone and keeps the rest of the committed
+artefacts; `--only french` keeps the committed English model and retrains the rest.
 
 Deterministic (fixed folds and solvers). Prints the 5-fold cross-validated figures on the
 training split for each choice made; the test split is never read here. Embeddings are cached
@@ -271,9 +271,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--french-transformer-oof",
-        type=Path,
-        help="out-of-fold probabilities of the French transformer (oof.npz of "
-        "cross_validate_e5.py run): learn how to weigh it on the stars and the aspects",
+        type=_optional_path,
+        help="out-of-fold probabilities of the French transformer (cross_validate_e5.py run, "
+        "then keep_oof.py): learn how to weigh it on the stars and the aspects; 'none' for "
+        "neither",
     )
     parser.add_argument(
         "--french-answers",
@@ -282,10 +283,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        choices=("english",),
+        choices=("english", "french"),
         help="english: retrain the English sentiment model alone, and keep the French, "
-        "multilingual and aspect models of the committed artefacts (those need the French "
-        "transformer's out-of-fold answers to be rebuilt as committed)",
+        "multilingual and aspect models of the committed artefacts; french: keep the "
+        "committed English model, and retrain the others",
     )
     args = parser.parse_args()
     start = time.perf_counter()
@@ -306,7 +307,13 @@ def main() -> None:
     if args.french_transformer_oof is not None:
         french = _french_answers(args.french_transformer_oof, args.french_answers, len(reviews))
     review_texts = [r.text for r in reviews]
-    english, english_vectors, english_labels, n_tweets = _english_model(args)
+    if args.only == "french":
+        english = sentiment_models.load().by_language["en"]
+        english_texts, english_labels, n_tweets = splits.english_sentiment_train(args.data_dir)
+        print("embedding the English training tweets (cached)...", flush=True)
+        english_vectors = embeddings.embed(english_texts[:n_tweets], cache_dir=args.embedding_cache)
+    else:
+        english, english_vectors, english_labels, n_tweets = _english_model(args)
     print("embedding the French training texts (cached)...", flush=True)
     review_vectors = embeddings.embed(review_texts, cache_dir=args.embedding_cache)
     sentiment = sentiment_models.SentimentModels(

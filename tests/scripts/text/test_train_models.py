@@ -1,7 +1,7 @@
 """The training script's choices about the fine-tuned transformers: how far the accurate path's
 cascade reads, how the transformer's answer is weighed (by the language's goal), the
-French out-of-fold answers it reads from `cross_validate_e5.py`, and retraining the English
-model alone."""
+French out-of-fold answers it reads from `cross_validate_e5.py` (the committed ones kept by
+`keep_oof.py`), and retraining the English model alone or all but it."""
 
 from __future__ import annotations
 
@@ -111,3 +111,25 @@ def test_retraining_english_alone_keeps_the_committed_french_models(
     assert not (tmp_path / "aspects.joblib").exists()
     # The process's loaded models are left as they were.
     assert sentiment_models.load().by_language["en"].trained_on != "stand-in"
+
+
+def test_the_kept_french_answers_are_those_of_the_committed_setting(
+    train_models: ModuleType, tmp_path: Path
+) -> None:
+    keep_oof = importlib.import_module("keep_oof")
+    every = {
+        f"{setting}/{epoch}/{t}": np.full((3, 4 if t != "sentiment" else 3), epoch / 10)
+        for setting in ("base", "long")
+        for epoch in (3, 4)
+        for t in keep_oof.TASKS
+    }
+    source = tmp_path / "oof.npz"
+    np.savez(source, n_texts=np.array(3), folds=np.array(5), **every)  # type: ignore[arg-type]
+    out = tmp_path / "kept" / "fr.npz"
+    names = keep_oof.keep(source, key="base/4", out=out)
+    assert names == sorted(["n_texts", *(f"base/4/{t}" for t in keep_oof.TASKS)])
+    assert sorted(np.load(out).files) == names
+    got = train_models._french_answers(out, "base/4", 3)
+    assert np.allclose(got["staff"], 0.4) and got["sentiment"].shape == (3, 3)
+    with pytest.raises(SystemExit, match="no base/5 answers"):
+        keep_oof.keep(source, key="base/5", out=out)
