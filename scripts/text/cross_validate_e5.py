@@ -19,14 +19,15 @@ thread each: they reached their 4th epoch after 78 minutes):
         --settings base --stop-after 4 --no-refit --no-tweets --workers 3
 
 (out-of-fold stars macro-F1 0.661, 0.696, 0.718, 0.719 and aspects' mean accuracy 0.717,
-0.772, 0.796, 0.807 after epochs 1-4). Each fold is saved in DIR/folds as it ends: a run
+0.772, 0.796, 0.807 after epochs 1-4; the same to three decimals when run again, and the
+epoch-4 answers then kept). Each fold is saved in DIR/folds as it ends: a run
 stopped half-way, rerun with the same settings into the same DIR, runs only the folds missing
 there. It writes to DIR:
 
 - `oof.npz`: for each setting and epoch, the out-of-fold class probabilities of the four tasks
   (folds of `splits.training_folds`, those of `train_models.py`), from which
   `train_models.py --french-transformer-oof` learns how to weigh the French transformer (the
-  committed setting's kept by `keep_oof.py`);
+  committed setting's, kept in the repository by `keep_oof.py`: `oof/fr-transformer.npz`);
 - `e5-fr-lora-<setting>.safetensors`: the best setting (and the runner-up) refitted on the
   whole train split, stopped at its best epoch: candidates for `artefacts/e5-fr-lora.safetensors`;
 - `crosslingual.npz`, `e5-en-tweets-lora.safetensors`: the fine-tune on the English tweets

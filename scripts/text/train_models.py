@@ -5,10 +5,10 @@ splits only (`parcours.text.models.splits`), and write them beside the package:
 
 reads the fine-tuned transformers' out-of-fold answers on the training texts, by default those
 of the committed fine-tunes: the English one's (`scripts/text/oof/en-transformer.npz`, made by
-`scripts/text/train_transformer.py --oof`); the French one's on the stars and the three aspects
-are given with `--french-transformer-oof` (the epoch-4 answers of `cross_validate_e5.py run
---settings base --stop-after 4 --no-refit --no-tweets`, over two hours on two cores, kept by
-`keep_oof.py`). `--transformer-oof none` / `--french-transformer-oof none`:
+`scripts/text/train_transformer.py --oof`) and the French one's on the stars and the three
+aspects (`scripts/text/oof/fr-transformer.npz`: the epoch-4 answers of `cross_validate_e5.py
+run --settings base --stop-after 4 --no-refit --no-tweets`, over two hours on two cores, kept
+by `keep_oof.py`). `--transformer-oof none` / `--french-transformer-oof none`:
 the accurate path averages that transformer in, and the fast path distils nothing.
 `--only english` retrains the English sentiment model alone and keeps the rest of the committed
 artefacts; `--only french` keeps the committed English model and retrains the rest.
@@ -272,6 +272,7 @@ def main() -> None:
     parser.add_argument(
         "--french-transformer-oof",
         type=_optional_path,
+        default=OOF_DIR / "fr-transformer.npz",
         help="out-of-fold probabilities of the French transformer (cross_validate_e5.py run, "
         "then keep_oof.py): learn how to weigh it on the stars and the aspects; 'none' for "
         "neither",

@@ -17,6 +17,7 @@ import pytest
 
 from parcours.text.models import aspects as aspect_models
 from parcours.text.models import sentiment as sentiment_models
+from parcours.text.models import splits
 
 SCRIPTS = Path(__file__).resolve().parents[3] / "scripts" / "text"
 
@@ -133,3 +134,57 @@ def test_the_kept_french_answers_are_those_of_the_committed_setting(
     assert np.allclose(got["staff"], 0.4) and got["sentiment"].shape == (3, 3)
     with pytest.raises(SystemExit, match="no base/5 answers"):
         keep_oof.keep(source, key="base/5", out=out)
+
+
+def test_the_committed_french_answers_fit_the_french_training_set(
+    train_models: ModuleType, public_data: Path
+) -> None:
+    reviews = splits.fr_restaurants(public_data, side="train")
+    got = train_models._french_answers(
+        train_models.OOF_DIR / "fr-transformer.npz", "base/4", len(reviews)
+    )
+    assert {t: v.shape for t, v in got.items()} == {
+        "sentiment": (len(reviews), 3),
+        **{aspect: (len(reviews), 4) for aspect in aspect_models.ASPECTS},
+    }
+    # Probabilities, each row summing to one.
+    assert all(np.allclose(v.sum(axis=1), 1.0, atol=1e-3) for v in got.values())
+
+
+def test_retraining_all_but_english_keeps_the_committed_english_model(
+    train_models: ModuleType, public_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    committed = sentiment_models.load()
+    calls: dict[str, object] = {}
+
+    def fake_sentiment(name: str, texts: list[str], *args: object, **kw: object) -> object:
+        calls["french"] = (len(texts), kw.get("transformer") is not None)
+        return dataclasses.replace(committed.by_language["fr"], trained_on="stand-in fr")
+
+    def fake_aspects(texts: list[str], *args: object, **kw: object) -> object:
+        calls["aspects"] = kw.get("transformer") is not None
+        return aspect_models.AspectModels(document=committed.by_language["fr"].featuriser)
+
+    # Hours of training stood in for: the wiring is what is tested here.
+    monkeypatch.setattr(train_models, "_english_model", lambda args: pytest.fail("retrained"))
+    monkeypatch.setattr(train_models, "train_sentiment", fake_sentiment)
+    monkeypatch.setattr(train_models, "train_multilingual", lambda *a: {"en": "stand-in"})
+    monkeypatch.setattr(train_models, "train_aspects", fake_aspects)
+    monkeypatch.setattr(
+        train_models.embeddings, "embed", lambda texts, cache_dir: np.zeros((len(texts), 2))
+    )
+    monkeypatch.setattr(sentiment_models, "ARTEFACT", tmp_path / "sentiment.joblib")
+    monkeypatch.setattr(aspect_models, "ARTEFACT", tmp_path / "aspects.joblib")
+    argv = ["train_models.py", "--only", "french", "--data-dir", str(public_data)]
+    monkeypatch.setattr(sys, "argv", argv)
+    train_models.main()
+    written = joblib.load(tmp_path / "sentiment.joblib")
+    assert written.by_language["fr"].trained_on == "stand-in fr"
+    assert np.array_equal(
+        written.by_language["en"].fast.coef, committed.by_language["en"].fast.coef
+    )
+    assert written.multilingual == {"en": "stand-in"}
+    # The committed French answers were read, for the stars and for the aspects.
+    n_reviews = len(splits.fr_restaurants(public_data, side="train"))
+    assert calls == {"french": (n_reviews, True), "aspects": True}
+    assert (tmp_path / "aspects.joblib").exists()
