@@ -16,7 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
-TASKS = ("sentiment", "price", "food", "staff")
+from parcours.text.models import aspects as aspect_models
+
+# The tasks `train_models._french_answers` reads: the stars, then each aspect.
+TASKS = ("sentiment", *aspect_models.ASPECTS)
 
 
 def keep(source: Path, *, key: str, out: Path) -> list[str]:
