@@ -1,7 +1,7 @@
 """Keep, of the French transformer's out-of-fold answers written by `cross_validate_e5.py run`
 (every setting and epoch, 2 MB and more), those of the committed fine-tune, for the repository:
 
-    .venv/bin/python scripts/text/keep_oof.py DIR/oof.npz [--key base/4] \
+    .venv/bin/python scripts/text/keep_oof.py DIR/oof.npz [--key rank16-8ep/8] \
         [--out scripts/text/oof/fr-transformer.npz]
 
 `train_models.py` reads them (`--french-transformer-oof`) to learn how to weigh the French
@@ -20,6 +20,9 @@ from parcours.text.models import aspects as aspect_models
 
 # The tasks `train_models._french_answers` reads: the stars, then each aspect.
 TASKS = ("sentiment", *aspect_models.ASPECTS)
+# SETTING/EPOCH of the committed fine-tune (`train_transformer_e5.COMMITTED`, kept after its
+# 8th epoch), whose answers `train_models.py` reads by default.
+COMMITTED_KEY = "rank16-8ep/8"
 
 
 def keep(source: Path, *, key: str, out: Path) -> list[str]:
@@ -39,7 +42,7 @@ def keep(source: Path, *, key: str, out: Path) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("source", type=Path)
-    parser.add_argument("--key", default="base/4", help="SETTING/EPOCH of the committed model")
+    parser.add_argument("--key", default=COMMITTED_KEY, help="SETTING/EPOCH of the committed model")
     parser.add_argument(
         "--out", type=Path, default=Path(__file__).parent / "oof" / "fr-transformer.npz"
     )

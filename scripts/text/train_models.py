@@ -6,10 +6,10 @@ splits only (`parcours.text.models.splits`), and write them beside the package:
 reads the fine-tuned transformers' out-of-fold answers on the training texts, by default those
 of the committed fine-tunes: the English one's (`scripts/text/oof/en-transformer.npz`, made by
 `scripts/text/train_transformer.py --oof`) and the French one's on the stars and the three
-aspects (`scripts/text/oof/fr-transformer.npz`: the epoch-4 answers of `cross_validate_e5.py
-run --settings base --stop-after 4 --no-refit --no-tweets`, over two hours on two cores, kept
-by `keep_oof.py`). `--transformer-oof none` / `--french-transformer-oof none`:
-the accurate path averages that transformer in, and the fast path distils nothing.
+aspects (`scripts/text/oof/fr-transformer.npz`: the epoch-8 answers of `cross_validate_e5.py
+run --settings rank16-8ep`, 2 minutes on a GPU and hours on two cores, kept by
+`keep_oof.py`). `--transformer-oof none` / `--french-transformer-oof none`: the accurate path
+averages that transformer in, and the fast path distils nothing.
 `--only english` retrains the English sentiment model alone and keeps the rest of the committed
 artefacts; `--only french` keeps the committed English model and retrains the rest.
 
@@ -47,6 +47,7 @@ from parcours.text.models.linear import LinearHead
 sys.path.insert(0, str(Path(__file__).parent))
 import cross_validation as cv
 import fast_learners
+import keep_oof
 import stacking
 
 # Shares of texts the accurate path may read with its heavy models (e5, the fine-tuned
@@ -279,7 +280,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--french-answers",
-        default="base/4",
+        default=keep_oof.COMMITTED_KEY,
         help="which of them: SETTING/EPOCH, those of the committed fine-tune",
     )
     parser.add_argument(

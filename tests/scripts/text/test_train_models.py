@@ -141,7 +141,9 @@ def test_the_committed_french_answers_fit_the_french_training_set(
 ) -> None:
     reviews = splits.fr_restaurants(public_data, side="train")
     got = train_models._french_answers(
-        train_models.OOF_DIR / "fr-transformer.npz", "base/4", len(reviews)
+        train_models.OOF_DIR / "fr-transformer.npz",
+        importlib.import_module("keep_oof").COMMITTED_KEY,
+        len(reviews),
     )
     assert {t: v.shape for t, v in got.items()} == {
         "sentiment": (len(reviews), 3),
