@@ -25,15 +25,22 @@ TASKS = ("sentiment", *aspect_models.ASPECTS)
 COMMITTED_KEY = "rank16-8ep/8"
 
 
-def keep(source: Path, *, key: str, out: Path) -> list[str]:
-    """Write to `out` the answers of `key` (SETTING/EPOCH) for each task, and the number of
-    training texts they are for; returns the names written."""
+def read(source: Path, key: str) -> tuple[dict[str, np.ndarray], int]:
+    """Per task, the answers saved under `key` (SETTING/EPOCH) in `source` (an `oof.npz` of
+    `cross_validate_e5.py` or a kept file), and the number of training texts they are for."""
     saved = np.load(source)
     missing = [t for t in TASKS if f"{key}/{t}" not in saved.files]
     if missing:
         raise SystemExit(f"{source} has no {key} answers for {', '.join(missing)}")
-    kept = {f"{key}/{t}": saved[f"{key}/{t}"].astype(np.float32) for t in TASKS}
-    kept["n_texts"] = saved["n_texts"]
+    return {t: saved[f"{key}/{t}"] for t in TASKS}, int(saved["n_texts"])
+
+
+def keep(source: Path, *, key: str, out: Path) -> list[str]:
+    """Write to `out` the answers of `key` (SETTING/EPOCH) for each task, and the number of
+    training texts they are for; returns the names written."""
+    answers, n_texts = read(source, key)
+    kept = {f"{key}/{t}": p.astype(np.float32) for t, p in answers.items()}
+    kept["n_texts"] = np.array(n_texts)
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out, **kept)  # type: ignore[arg-type]
     return sorted(kept)

@@ -208,14 +208,10 @@ def train_aspects(
 def _french_answers(path: Path, key: str, n_texts: int) -> dict[str, NDArray[np.float64]]:
     """Per task (sentiment, price, food, staff), the French transformer's out-of-fold
     probabilities saved under `key` (SETTING/EPOCH) by cross_validate_e5.py."""
-    saved = np.load(path)
-    if int(saved["n_texts"]) != n_texts:
+    answers, made_for = keep_oof.read(path, key)
+    if made_for != n_texts:
         raise SystemExit(f"{path} was made for another training set")
-    tasks = ("sentiment", *aspect_models.ASPECTS)
-    missing = [t for t in tasks if f"{key}/{t}" not in saved.files]
-    if missing:
-        raise SystemExit(f"{path} has no {key} answers for {', '.join(missing)}")
-    return {t: saved[f"{key}/{t}"].astype(np.float64) for t in tasks}
+    return {t: p.astype(np.float64) for t, p in answers.items()}
 
 
 def _optional_path(value: str) -> Path | None:
