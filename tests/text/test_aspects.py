@@ -16,6 +16,7 @@ from parcours.text.aspects import AspectSentiment
 from parcours.text.base import Doc, Language, Sentiment
 from parcours.text.evaluation_taxonomy import evaluate_fr_aspects
 from parcours.text.lexicon import text_polarity
+from parcours.text.registry import default_pipeline
 
 
 def _run(text: str, lang: Language, **options: str) -> Doc:
@@ -204,3 +205,45 @@ def test_the_reviews_tone_fills_in_what_a_clause_leaves_open(
     # A firm clause keeps its reading whatever the review's tone.
     firm = run("The crew were lovely", -1.0)
     assert firm.aspects["staff"] == "positive" and firm.aspect_scores["staff"] > 0.3
+
+
+def test_a_label_is_the_sign_of_its_score_beyond_the_threshold(
+    fake_models: list[tuple[list[str], list[str], str]],
+) -> None:
+    def run(text: str, tone: float | None, lang: Language = "en") -> Doc:
+        doc = Doc(0, text, language=lang)
+        if tone is not None:
+            doc.sentiment = Sentiment("negative" if tone < 0 else "positive", tone)
+        return AspectSentiment(path="fast")([doc])[0]
+
+    bare = "The crew wore blue uniforms"  # the stand-in model: 0.8 - 0.1, no opinion word
+    assert run(bare, None).aspects["staff"] == "positive"
+    # The scathing review's tone brings the bare mention's score near zero (0.35 - 0.325): the
+    # label says neutral, as its score does, whatever the clause's probabilities leaned to.
+    leaning = run(bare, -1.0)
+    assert abs(leaning.aspect_scores["staff"]) <= aspects_module.MODEL_THRESHOLD
+    assert leaning.aspects["staff"] == "neutral"
+    # The aspect model's own label stands: it reads the whole review, as it was trained.
+    priced = run("Le prix est correct.", 1.0, "fr")
+    assert priced.aspects["price"] == "negative"
+
+
+def test_one_mild_opinion_word_gives_its_aspect_a_label(public_data: Path) -> None:
+    # The default fast pipeline with the trained models (committed artefacts): a mild word is
+    # an opinion, and each label says what its score says.
+    del public_data
+    docs = default_pipeline("fast")(
+        [
+            Doc(0, "Hôtel très propre, lit confortable."),
+            Doc(1, "Booking on the app was easy and the seat was comfortable."),
+            Doc(2, "L'attente au guichet était interminable."),
+        ]
+    )
+    assert docs[0].aspects == {"cleanliness": "positive", "comfort": "positive"}
+    assert docs[1].aspects == {"booking": "positive", "comfort": "positive"}
+    assert docs[2].aspects["waiting"] == "negative"
+    for doc in docs:
+        for aspect, label in doc.aspects.items():
+            score = doc.aspect_scores[aspect]
+            assert (label == "positive") == (score > aspects_module.MODEL_THRESHOLD)
+            assert (label == "negative") == (score < -aspects_module.MODEL_THRESHOLD)

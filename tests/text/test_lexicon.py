@@ -23,6 +23,10 @@ def test_polarity_signs_in_french_and_english() -> None:
     assert text_polarity("Accueil déplorable, chambre sale", "fr").score < -0.5
     assert text_polarity("The crew were lovely and the seat comfortable", "en").score > 0.5
     assert text_polarity("Terrible service, dirty cabin", "en").score < -0.5
+    # Something out of order, said with its own negation.
+    assert text_polarity("Le wifi ne marche plus", "fr").score < 0
+    assert text_polarity("La borne était hors service", "fr").score < 0
+    assert text_polarity("Le wifi marche très bien", "fr").score > 0
     neutral = text_polarity("Le vol partait de Lyon", "fr")
     assert neutral.score == 0.0
     assert neutral.hits == 0

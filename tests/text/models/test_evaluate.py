@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from parcours.cli.app import app
 from parcours.text.models.evaluate import evaluate
 from parcours.text.models.evaluate.common import subsample
+from parcours.text.models.evaluate.skytrax import star_class
 
 
 def test_subsample_is_deterministic_and_spread() -> None:
@@ -57,6 +58,23 @@ def test_skytrax_recommendation_and_aspect_agreement_on_a_subsample(public_data:
     assert seat.extra["recommended_auc"] > 0.75
     assert 0 < seat.extra["comfort.coverage"] <= 1
     assert seat.extra["comfort.spearman"] > 0.3
+    # The aspects' labels against the stars read as classes: always one class would score a
+    # macro-F1 of a third at most.
+    assert seat.extra["aspect_labels_accuracy"] > 0.45
+    assert seat.extra["aspect_labels_macro_f1"] > 0.4
+    assert 0 < seat.extra["comfort.label_accuracy"] <= 1
+
+
+def test_stars_read_as_classes() -> None:
+    assert [star_class(s) for s in (1, 2, 2.5, 3, 3.5, 4, 5)] == [
+        "negative",
+        "negative",
+        "neutral",
+        "neutral",
+        "neutral",
+        "positive",
+        "positive",
+    ]
 
 
 def test_cross_lingual_scores_each_language_with_the_other_s_model(public_data: Path) -> None:

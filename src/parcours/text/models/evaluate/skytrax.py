@@ -1,5 +1,6 @@
-"""Held-out Skytrax lounge and seat reviews: the `recommended` AUC of the document score, and
-the agreement (Spearman) of each aspect's text score with the reviewer's own stars."""
+"""Held-out Skytrax lounge and seat reviews: the `recommended` AUC of the document score, the
+agreement (Spearman) of each aspect's text score with the reviewer's own stars, and of each
+aspect's label with the stars read as classes (1-2 negative, 3 neutral, 4-5 positive)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from pathlib import Path
 
 import numpy as np
 from scipy.stats import spearmanr  # type: ignore[import-untyped]
-from sklearn.metrics import roc_auc_score  # type: ignore[import-untyped]
+from sklearn.metrics import accuracy_score, f1_score, roc_auc_score  # type: ignore[import-untyped]
 
-from parcours.text.base import Doc
+from parcours.text.base import Doc, Polarity
 from parcours.text.models import splits
 from parcours.text.models.data import LOUNGE_RATINGS, SEAT_RATINGS, SkytraxReview
 from parcours.text.models.evaluate.common import anchor, subsample, timed
@@ -44,7 +45,11 @@ def skytrax(
             )
             inputs = [Doc(row=i, text=r.text) for i, r in enumerate(reviews)]
             docs, speed = timed(partial(pipeline, inputs), len(inputs))
-            extra = recommend_auc(reviews, docs) | agreement(reviews, docs, columns)
+            extra = (
+                recommend_auc(reviews, docs)
+                | agreement(reviews, docs, columns)
+                | label_agreement(reviews, docs, columns)
+            )
             out.append(
                 TaskResult(
                     task=f"skytrax_{kind}",
@@ -135,4 +140,38 @@ def agreement(
         if len(pairs) >= 10 and len({p for p, _ in pairs}) > 1:
             rho = spearmanr([p for p, _ in pairs], [s for _, s in pairs]).statistic
             out[f"{aspect}.spearman"] = round(float(rho), 4)
+    return out
+
+
+def star_class(stars: float) -> Polarity:
+    """A (mean) star rating as a sentiment class: up to 2 negative, from 4 positive."""
+    if stars <= 2:
+        return "negative"
+    return "positive" if stars >= 4 else "neutral"
+
+
+def label_agreement(
+    reviews: Sequence[SkytraxReview], docs: Sequence[Doc], columns: dict[str, str]
+) -> dict[str, float]:
+    """Accuracy and macro-F1 of each aspect's label against its stars as a class, over the
+    reviews that rate it and mention it, and over all those pairs ("aspect_labels_...")."""
+    out: dict[str, float] = {}
+    truth: list[str] = []
+    said: list[str] = []
+    for aspect in sorted(set(columns.values())):
+        cols = [c for c, a in columns.items() if a == aspect]
+        pairs = [
+            (star_class(float(np.mean([r.ratings[c] for c in cols if c in r.ratings]))), label)
+            for r, d in zip(reviews, docs, strict=True)
+            if any(c in r.ratings for c in cols) and (label := d.aspects.get(aspect))
+        ]
+        if len(pairs) >= 10:
+            t, p = [a for a, _ in pairs], [b for _, b in pairs]
+            out[f"{aspect}.label_accuracy"] = round(float(accuracy_score(t, p)), 4)
+            out[f"{aspect}.label_macro_f1"] = round(float(f1_score(t, p, average="macro")), 4)
+            truth += t
+            said += p
+    if truth:
+        out["aspect_labels_accuracy"] = round(float(accuracy_score(truth, said)), 4)
+        out["aspect_labels_macro_f1"] = round(float(f1_score(truth, said, average="macro")), 4)
     return out
