@@ -228,10 +228,9 @@ def test_a_label_is_the_sign_of_its_score_beyond_the_threshold(
     assert priced.aspects["price"] == "negative"
 
 
-def test_one_mild_opinion_word_gives_its_aspect_a_label(public_data: Path) -> None:
+def test_one_mild_opinion_word_gives_its_aspect_a_label() -> None:
     # The default fast pipeline with the trained models (committed artefacts): a mild word is
     # an opinion, and each label says what its score says.
-    del public_data
     docs = default_pipeline("fast")(
         [
             Doc(0, "Hôtel très propre, lit confortable."),
