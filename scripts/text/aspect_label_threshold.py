@@ -21,31 +21,16 @@ import argparse
 from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
-from numpy.typing import NDArray
 from sklearn.metrics import accuracy_score, f1_score  # type: ignore[import-untyped]
 
 from parcours.text import aspects
 from parcours.text.base import Doc
 from parcours.text.models import splits
 from parcours.text.models.data import LOUNGE_RATINGS, SEAT_RATINGS
-from parcours.text.models.evaluate.skytrax import star_class
-from parcours.text.registry import Pipeline, from_config
+from parcours.text.models.evaluate.skytrax import aspect_pipeline, rated_aspects, star_class
 
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)
 FRENCH_ASPECTS = ("price", "food", "staff")
-
-
-def pipeline(path: str, polarity: str) -> Pipeline:
-    return from_config(
-        [
-            {"name": "normalise"},
-            {"name": "language"},
-            {"name": "sentences"},
-            {"name": "sentiment", "path": path},
-            {"name": "aspects", "path": path, "polarity": polarity},
-        ]
-    )
 
 
 def skytrax_pairs(
@@ -54,13 +39,12 @@ def skytrax_pairs(
     """(the stars' class, the text's score) per rated and mentioned aspect of the train side."""
     columns = LOUNGE_RATINGS if kind == "lounge" else SEAT_RATINGS
     reviews = splits.skytrax(data_dir, kind, side="train")
-    docs = pipeline(path, polarity)([Doc(row=i, text=r.text) for i, r in enumerate(reviews)])
-    for aspect in sorted(set(columns.values())):
-        cols = [c for c, a in columns.items() if a == aspect]
-        for review, doc in zip(reviews, docs, strict=True):
-            stars = [review.ratings[c] for c in cols if c in review.ratings]
-            if stars and aspect in doc.aspect_scores:
-                yield star_class(float(np.mean(stars))), doc.aspect_scores[aspect]
+    read = aspect_pipeline(path, polarity)
+    docs = read([Doc(row=i, text=r.text) for i, r in enumerate(reviews)])
+    for aspect, rated in rated_aspects(reviews, columns).items():
+        for i, stars in rated:
+            if aspect in docs[i].aspect_scores:
+                yield star_class(stars), docs[i].aspect_scores[aspect]
 
 
 def french_pairs(data_dir: Path) -> Iterator[tuple[str, float]]:
@@ -68,7 +52,7 @@ def french_pairs(data_dir: Path) -> Iterator[tuple[str, float]]:
     French train reviews, their aspect model left out."""
     aspects._MODELS["aspect.fast"] = None
     reviews = splits.fr_restaurants(data_dir, side="train")
-    docs = pipeline("fast", "auto")([Doc(row=i, text=r.text) for i, r in enumerate(reviews)])
+    docs = aspect_pipeline("fast", "auto")([Doc(row=i, text=r.text) for i, r in enumerate(reviews)])
     for review, doc in zip(reviews, docs, strict=True):
         for aspect in FRENCH_ASPECTS:
             gold = review.aspects[aspect]
@@ -76,17 +60,10 @@ def french_pairs(data_dir: Path) -> Iterator[tuple[str, float]]:
                 yield gold, doc.aspect_scores[aspect]
 
 
-def labels(scores: NDArray[np.float64], threshold: float) -> NDArray[np.str_]:
-    return np.where(
-        scores > threshold, "positive", np.where(scores < -threshold, "negative", "neutral")
-    )
-
-
 def report(name: str, pairs: list[tuple[str, float]]) -> None:
     truth = [t for t, _ in pairs]
-    scores = np.array([s for _, s in pairs])
     for threshold in THRESHOLDS:
-        said = labels(scores, threshold)
+        said = [aspects.polarity_beyond(s, threshold) for _, s in pairs]
         acc = float(accuracy_score(truth, said))
         f1 = float(f1_score(truth, said, average="macro"))
         mean = (acc + f1) / 2

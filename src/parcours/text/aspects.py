@@ -260,14 +260,19 @@ def _signed(label: str, score: float) -> float:
 
 def _aggregate(found: list[_Mention]) -> tuple[Polarity, float]:
     """One aspect's mentions in one document: the mean score, and the aspect model's label
-    where it gave one (it reads the whole document, so all mentions share it), else the
-    score's sign beyond the mentions' threshold."""
+    where it gave one, else the score's sign beyond the threshold of the mentions' source
+    (one source answers for all of an aspect's mentions in a document: the aspect model reads
+    the whole document, and what it leaves goes to the sentence model, or to the lexicon)."""
     score = float(np.clip(np.mean([m.score for m in found]), -1.0, 1.0))
     if found[0].label is not None:
         return found[0].label, score
-    threshold = max(m.threshold for m in found)
+    return polarity_beyond(score, found[0].threshold), score
+
+
+def polarity_beyond(score: float, threshold: float) -> Polarity:
+    """The sign of a score in [-1, 1] as a label, neutral within +/- `threshold`."""
     if score > threshold:
-        return "positive", score
+        return "positive"
     if score < -threshold:
-        return "negative", score
-    return "neutral", score
+        return "negative"
+    return "neutral"

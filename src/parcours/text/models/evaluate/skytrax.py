@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy.stats import spearmanr  # type: ignore[import-untyped]
@@ -18,6 +19,9 @@ from parcours.text.models.data import LOUNGE_RATINGS, SEAT_RATINGS, SkytraxRevie
 from parcours.text.models.evaluate.common import anchor, subsample, timed
 from parcours.text.models.schemas import TaskResult
 
+if TYPE_CHECKING:
+    from parcours.text.registry import Pipeline
+
 
 def skytrax(
     data_dir: Path, paths: Sequence[str], limit: int | None, anchors: bool
@@ -26,23 +30,13 @@ def skytrax(
     with the stars, per path; "lexicon" is the fast path with lexicon aspect polarity (what the
     fast pipeline runs by default). The anchors (TF-IDF + LR) show the transfer to a kind of
     review never seen: trained on the tweets and the other kind's reviews only."""
-    from parcours.text.registry import from_config  # noqa: PLC0415
-
     out = []
     kinds = (("lounge", LOUNGE_RATINGS), ("seat", SEAT_RATINGS))
     runs = [(path, path, "auto") for path in paths] + [("lexicon", "fast", "lexicon")]
     for kind, columns in kinds:
         reviews = subsample(splits.skytrax(data_dir, kind, side="test"), limit)
         for name, path, polarity in runs:
-            pipeline = from_config(
-                [
-                    {"name": "normalise"},
-                    {"name": "language"},
-                    {"name": "sentences"},
-                    {"name": "sentiment", "path": path},
-                    {"name": "aspects", "path": path, "polarity": polarity},
-                ]
-            )
+            pipeline = aspect_pipeline(path, polarity)
             inputs = [Doc(row=i, text=r.text) for i, r in enumerate(reviews)]
             docs, speed = timed(partial(pipeline, inputs), len(inputs))
             extra = (
@@ -64,6 +58,21 @@ def skytrax(
         if anchors:
             out.append(skytrax_anchor(data_dir, kind, reviews))
     return out
+
+
+def aspect_pipeline(path: str, polarity: str) -> Pipeline:
+    """What reads a review here: its document sentiment, then its aspects."""
+    from parcours.text.registry import from_config  # noqa: PLC0415
+
+    return from_config(
+        [
+            {"name": "normalise"},
+            {"name": "language"},
+            {"name": "sentences"},
+            {"name": "sentiment", "path": path},
+            {"name": "aspects", "path": path, "polarity": polarity},
+        ]
+    )
 
 
 def skytrax_anchor(data_dir: Path, kind: str, reviews: Sequence[SkytraxReview]) -> TaskResult:
@@ -125,13 +134,7 @@ def agreement(
     """Spearman between each aspect's text score and the mean of its star columns, over the
     reviews that rate it and mention it; coverage is the share of those rating it."""
     out: dict[str, float] = {}
-    for aspect in sorted(set(columns.values())):
-        cols = [c for c, a in columns.items() if a == aspect]
-        rated = [
-            (i, float(np.mean([r.ratings[c] for c in cols if c in r.ratings])))
-            for i, r in enumerate(reviews)
-            if any(c in r.ratings for c in cols)
-        ]
+    for aspect, rated in rated_aspects(reviews, columns).items():
         pairs = [
             (docs[i].aspect_scores[aspect], s) for i, s in rated if aspect in docs[i].aspect_scores
         ]
@@ -140,6 +143,21 @@ def agreement(
         if len(pairs) >= 10 and len({p for p, _ in pairs}) > 1:
             rho = spearmanr([p for p, _ in pairs], [s for _, s in pairs]).statistic
             out[f"{aspect}.spearman"] = round(float(rho), 4)
+    return out
+
+
+def rated_aspects(
+    reviews: Sequence[SkytraxReview], columns: dict[str, str]
+) -> dict[str, list[tuple[int, float]]]:
+    """Per aspect, (review index, mean of its star columns) for the reviews that rate it."""
+    out: dict[str, list[tuple[int, float]]] = {}
+    for aspect in sorted(set(columns.values())):
+        cols = [c for c, a in columns.items() if a == aspect]
+        out[aspect] = [
+            (i, float(np.mean([r.ratings[c] for c in cols if c in r.ratings])))
+            for i, r in enumerate(reviews)
+            if any(c in r.ratings for c in cols)
+        ]
     return out
 
 
@@ -158,12 +176,11 @@ def label_agreement(
     out: dict[str, float] = {}
     truth: list[str] = []
     said: list[str] = []
-    for aspect in sorted(set(columns.values())):
-        cols = [c for c, a in columns.items() if a == aspect]
+    for aspect, rated in rated_aspects(reviews, columns).items():
         pairs = [
-            (star_class(float(np.mean([r.ratings[c] for c in cols if c in r.ratings]))), label)
-            for r, d in zip(reviews, docs, strict=True)
-            if any(c in r.ratings for c in cols) and (label := d.aspects.get(aspect))
+            (star_class(stars), label)
+            for i, stars in rated
+            if (label := docs[i].aspects.get(aspect))
         ]
         if len(pairs) >= 10:
             t, p = [a for a, _ in pairs], [b for _, b in pairs]
