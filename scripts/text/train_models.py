@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import joblib  # type: ignore[import-untyped]
 import numpy as np
@@ -59,8 +60,27 @@ CASCADE_SHARES = (0.2, 0.25, 0.3)
 # every review with the same transformer (whose answers are memoised): their share may go up
 # to all of them (a threshold above any confidence).
 FRENCH_CASCADE_SHARES = (*CASCADE_SHARES, 0.5, 1.0)
+# How each language's sentiment model learns (`train_sentiment`'s keyword arguments but the
+# transformer's answers).
+ENGLISH_SETTINGS: dict[str, Any] = {"balanced": False, "logistic_c": 2.0, "macro": False}
+FRENCH_SETTINGS: dict[str, Any] = {
+    "balanced": False,
+    "logistic_c": 10.0,
+    "macro": True,
+    "cascade_shares": FRENCH_CASCADE_SHARES,
+}
 # The committed fine-tunes' out-of-fold answers.
 OOF_DIR = Path(__file__).parent / "oof"
+
+
+@dataclasses.dataclass
+class Trained:
+    """A language's sentiment model and its out-of-fold answers on its training texts, as
+    each path reads them (the accurate one through its cascade)."""
+
+    model: sentiment_models.LanguageModel
+    fast: NDArray[np.float64]
+    accurate: NDArray[np.float64]
 
 
 def train_sentiment(
@@ -79,6 +99,32 @@ def train_sentiment(
     accuracy). `transformer`: the fine-tuned transformer's out-of-fold probabilities on `texts`,
     which the accurate path learns to weigh and, where the goal is accuracy, the fast path's
     logistic regression may learn from (distillation, whose shares are chosen by accuracy)."""
+    return fit_sentiment(
+        name,
+        texts,
+        labels,
+        vectors,
+        balanced=balanced,
+        logistic_c=logistic_c,
+        macro=macro,
+        transformer=transformer,
+        cascade_shares=cascade_shares,
+    ).model
+
+
+def fit_sentiment(
+    name: str,
+    texts: list[str],
+    labels: list[str],
+    vectors: NDArray[np.float32],
+    *,
+    balanced: bool,
+    logistic_c: float,
+    macro: bool,
+    transformer: NDArray[np.float64] | None = None,
+    cascade_shares: Sequence[float] = CASCADE_SHARES,
+) -> Trained:
+    """`train_sentiment`, with the out-of-fold answers (`scripts/text/lexicon_weight.py`)."""
     print(f"{name}: {len(texts)} training texts", flush=True)
     y = np.array([SENTIMENT_LABELS.index(label) for label in labels])
     # Other views tried on the English training set (out-of-fold accuracy of the distilled
@@ -116,7 +162,8 @@ def train_sentiment(
             name, np.hstack([base, log_e]), p_acc, transformer, y, macro=macro
         )
     threshold = stacking.cascade(name, p_fast, p_acc, y, shares=cascade_shares, macro=macro)
-    return sentiment_models.LanguageModel(
+    read = np.where((p_fast.max(axis=1) < threshold)[:, None], p_acc, p_fast)
+    model = sentiment_models.LanguageModel(
         featuriser=featuriser,
         svm=stacking.with_classes(svm, SENTIMENT_LABELS),
         logistic=stacking.with_classes(logistic, SENTIMENT_LABELS),
@@ -130,6 +177,7 @@ def train_sentiment(
         split_above=int(2 * np.quantile([len(t) for t in texts], 0.99)),
         trained_on=name,
     )
+    return Trained(model=model, fast=p_fast, accurate=read)
 
 
 def train_multilingual(
@@ -242,10 +290,8 @@ def _english_model(
         texts,
         labels,
         vectors,
-        balanced=False,
-        logistic_c=2.0,
-        macro=False,
         transformer=transformer,
+        **ENGLISH_SETTINGS,
     )
     return model, vectors, labels, n_tweets
 
@@ -326,14 +372,11 @@ def main() -> None:
                 review_texts,
                 [r.label for r in reviews],
                 review_vectors,
-                balanced=False,
-                logistic_c=10.0,
-                macro=True,
                 # The fine-tune's price, food and staff answers as more features of the stars'
                 # head were tried: out-of-fold macro-F1 0.7618 against 0.7680 with the class
                 # bias (0.7500 against 0.7385 without it); left out.
                 transformer=None if french is None else french["sentiment"],
-                cascade_shares=FRENCH_CASCADE_SHARES,
+                **FRENCH_SETTINGS,
             ),
         },
         multilingual=train_multilingual(

@@ -32,6 +32,17 @@ def test_polarity_signs_in_french_and_english() -> None:
     assert neutral.hits == 0
 
 
+def test_complaints_outside_travel_and_restaurants() -> None:
+    # A thing that worked and stopped: "working" alone is a good sign, the phrase is not.
+    assert text_polarity("The product stopped working after a week", "en").score < 0
+    assert text_polarity("Le produit a cessé de fonctionner au bout d'une semaine", "fr").score < 0
+    assert text_polarity("Le wifi ne fonctionnait pas", "fr").score < 0
+    assert text_polarity("The app keeps crashing and the wifi kept dropping", "en").score < -0.5
+    assert text_polarity("They charged me twice and refused to refund", "en").score < -0.5
+    assert text_polarity("Service client injoignable, colis jamais reçu", "fr").score < -0.5
+    assert text_polarity("It works perfectly", "en").score > 0.5
+
+
 def test_negation_flips_and_weakens() -> None:
     kind = text_polarity("Le personnel était aimable", "fr").score
     unkind = text_polarity("Le personnel n'était pas du tout aimable", "fr").score

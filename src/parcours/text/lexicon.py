@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -74,9 +74,18 @@ class Span:
     text: str
     lang: str
     tokens: list[Token]
-    scope: list[int]
-    clause: list[int]
     _stems: dict[str, list[str]] = field(default_factory=dict)
+
+    # Worked out on first use: most sentences match no cue and never ask (a hot path).
+    @cached_property
+    def scope(self) -> list[int]:
+        """Per token, the negation scope it falls in (`negation.scopes`)."""
+        return negation.scopes(self.tokens, self.lang)
+
+    @cached_property
+    def clause(self) -> list[int]:
+        """Per token, the clause it belongs to (`negation.clauses`)."""
+        return negation.clauses(self.tokens)
 
     def stems(self, lang: str) -> list[str]:
         if lang not in self._stems:
@@ -103,13 +112,7 @@ class Span:
 
 def analyse(text: str, lang: str, *, tokens: list[Token] | None = None) -> Span:
     tokens = tokenize(text) if tokens is None else tokens
-    return Span(
-        text=text,
-        lang=lang,
-        tokens=tokens,
-        scope=negation.scopes(tokens, lang),
-        clause=negation.clauses(tokens),
-    )
+    return Span(text=text, lang=lang, tokens=tokens)
 
 
 def doc_spans(doc: Doc) -> list[Span]:
@@ -187,12 +190,22 @@ class PhraseMatcher:
         toks = span.tokens
         stop = len(toks) if end is None else end
         out: list[Match] = []
+        by_first, by_prefix = self.by_first, self.by_prefix
         i = start
         while i < stop:
+            # Most tokens start no cue: step over them before any call (a hot path).
+            tok = toks[i]
+            if (
+                st[i] not in by_first
+                and tok.form[:3] not in by_prefix
+                and not (self.by_number and (tok.form.isdigit() or tok.form in _NUMBER_WORDS))
+            ):
+                i += 1
+                continue
             # Every cue of the longest matching length counts: two lists may share a phrase
             # ("chauffeur" is staff and ground transport).
             best: list[Cue] = []
-            for cue in self._candidates(toks[i], st[i]):
+            for cue in self._candidates(tok, st[i]):
                 size = len(cue.pattern)
                 if best and size < len(best[0].pattern):
                     continue

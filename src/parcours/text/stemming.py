@@ -22,7 +22,7 @@ import yaml
 # Words and numbers keep their offsets in the original text; "n't" is its own token so that
 # English negation survives tokenisation ("wasn't" -> "was", "not").
 _TOKEN = re.compile(
-    r"[^\W\d_]+(?=n['’]t\b)|n['’]t\b|[^\W_]+|[.,;:!?()\[\]…]+|\s[-–—]\s",
+    r"(?P<word>[^\W\d_]+(?=n['’]t\b)|n['’]t\b|[^\W_]+)|(?P<punct>[.,;:!?()\[\]…]+|\s[-–—]\s)",
     re.UNICODE,
 )
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'"})
@@ -56,14 +56,14 @@ def tokenize(text: str) -> list[Token]:
     """Words, numbers and punctuation runs; an isolated dash counts as punctuation."""
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text):
-        raw = m.group(0)
-        if raw[0] in ".,;:!?()[]…" or raw.strip() in ("-", "–", "—"):
-            tokens.append(Token(raw.strip(), m.start(), m.end(), True))
+        start, end = m.span()
+        if m.lastgroup == "punct":
+            tokens.append(Token(m.group().strip(), start, end, True))
             continue
-        form = _fold_word(raw)
+        form = _fold_word(m.group())
         if form in ("n't", "n'te"):
             form = "not"
-        tokens.append(Token(form, m.start(), m.end(), False))
+        tokens.append(Token(form, start, end, False))
     return tokens
 
 

@@ -13,10 +13,12 @@ from numpy.typing import NDArray
 from parcours.text.base import SENTIMENT_LABELS, Doc, Language
 from parcours.text.models import embeddings
 from parcours.text.models.sentiment import (
+    LEXICON_WEIGHT,
     SentimentComponent,
     UnknownPathError,
     load,
     sentence_polarity,
+    with_lexicon,
 )
 from tests.text.conftest import trusting_head
 
@@ -59,7 +61,10 @@ def test_negation_moves_the_score_in_both_languages() -> None:
     "the English model reads the litotes 'not bad at all' as negative",
 )
 def test_litotes_read_as_positive() -> None:
+    # The lexicon lifts it above a plain complaint, not out of the negative.
     assert _score("not bad at all, the flight was on time") > _score("bad, the flight was late")
+    doc = _doc("not bad at all, the flight was on time")
+    assert doc.sentiment is not None and doc.sentiment.label == "positive"
 
 
 def test_emoji_carry_polarity() -> None:
@@ -99,6 +104,35 @@ def test_empty_long_mixed_and_other_language_texts() -> None:
     assert docs[2].sentiment is not None and docs[2].sentiment.label == "negative"
     assert docs[4].sentiment is not None and docs[4].sentiment.score < 0
     assert all(d.sentiment is not None for d in docs)
+
+
+def test_the_lexicon_weighs_in_only_where_it_finds_an_opinion_word() -> None:
+    p = np.array([[0.6, 0.3, 0.1]] * 3)
+    texts = ["The flight landed at noon", "The crew was excellent", "Le vol a atterri à midi"]
+    languages = ["en", "en", "fr"]
+    mixed = with_lexicon(p, texts, languages, 0.3)
+    # No opinion word: the lexicon abstains rather than saying neutral.
+    assert np.array_equal(mixed[[0, 2]], p[[0, 2]])
+    assert mixed[1, 2] > p[1, 2] and mixed[1, 0] < p[1, 0]
+    assert np.allclose(mixed.sum(axis=1), 1.0)
+    assert np.array_equal(with_lexicon(p, texts, languages, 0.0), p)
+    assert 0 < LEXICON_WEIGHT["accurate"] < LEXICON_WEIGHT["fast"] < 0.5
+
+
+def test_the_lexicon_steadies_the_fast_path_outside_its_domain() -> None:
+    # The French model learnt from restaurant reviews; a call-back and a broken product are
+    # not what it knows, and alone it reads the first as negative and the second as positive.
+    callback = "Le conseiller m'a rappelé le lendemain comme promis, très réactif et aimable."
+    broken = "Le produit a cessé de fonctionner au bout d'une semaine."
+    alone = load().proba([callback, broken], ["fr", "fr"], path="fast")
+    assert SENTIMENT_LABELS[int(alone[0].argmax())] == "negative"
+    assert SENTIMENT_LABELS[int(alone[1].argmax())] == "positive"
+    read = SentimentComponent()(
+        [Doc(row=0, text=callback, language="fr"), Doc(row=1, text=broken, language="fr")]
+    )
+    assert read[0].sentiment is not None and read[0].sentiment.label == "positive"
+    assert read[1].sentiment is not None and read[1].sentiment.label != "positive"
+    assert read[1].sentiment.score < alone[1, 2] - alone[1, 0]
 
 
 def test_sentence_polarity_is_a_distribution() -> None:

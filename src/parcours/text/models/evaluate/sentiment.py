@@ -22,7 +22,7 @@ from parcours.text.models.evaluate.common import (
     timed,
 )
 from parcours.text.models.schemas import TaskResult
-from parcours.text.models.sentiment import load
+from parcours.text.models.sentiment import document_proba, load
 
 # Texts timed for the accurate path's throughput (all of them would take minutes; fewer than a
 # thousand gives a figure that moves with the sample).
@@ -58,19 +58,18 @@ def sentiment(
                 note=ANCHOR_NOTE,
             )
         )
-    models = load()
     for path in paths:
         # Every k-th text: the head of a split is not its mix (one airline, one city).
         sample = texts if path == "fast" else subsample(texts, TIMED_ACCURATE)
         # Models load on first use: that is paid before the clock, on texts not timed.
-        models.proba([f"warm-up: {t}" for t in texts[:16]], langs[:16], path=path)
+        document_proba([f"warm-up: {t}" for t in texts[:16]], langs[:16], path=path)
         embeddings.forget()
         e5_tuned.forget()
         with embedding_cache(None):
             _, speed = timed(
-                partial(models.proba, sample, langs[: len(sample)], path=path), len(sample)
+                partial(document_proba, sample, langs[: len(sample)], path=path), len(sample)
             )
-        p = models.proba(texts, langs, path=path)
+        p = document_proba(texts, langs, path=path)
         out.append(
             result(
                 task,
