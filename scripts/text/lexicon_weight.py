@@ -126,7 +126,7 @@ def product(data_dir: Path, cache: Path) -> None:
         texts,
         english_labels,
         embeddings.embed(texts, cache_dir=cache),
-        transformer=np.load(train_models.OOF_DIR / "en-transformer.npz")["proba"],
+        transformer=np.load(train_models.OOF_DIR / "en-transformer.npz")["proba"].astype(float),
         **train_models.ENGLISH_SETTINGS,
     )
     y = labels(english_labels)
