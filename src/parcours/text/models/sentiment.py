@@ -259,6 +259,10 @@ def with_lexicon(
     """`p` mixed with the lexicon's reading of each text that holds an opinion word; a text
     without one keeps the model's probabilities (the lexicon abstains, it does not say
     neutral)."""
+    # Tried on the same training figures and left out: the mean of the sentences' lexicon
+    # scores instead of the whole text's (worse at home and away: French fast macro-F1 0.7206
+    # -> 0.7073, TF-IDF tweets -> reviews accuracy 0.5957 -> 0.5363, at 0.3); half the neutral
+    # mass (within half a point of this everywhere: one knob less kept).
     out = p.copy()
     for i, (text, language) in enumerate(zip(texts, languages, strict=True)):
         evidence = text_polarity(text, language)
