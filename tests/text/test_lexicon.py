@@ -41,6 +41,8 @@ def test_complaints_outside_travel_and_restaurants() -> None:
     assert text_polarity("They charged me twice and refused to refund", "en").score < -0.5
     assert text_polarity("Service client injoignable, colis jamais reçu", "fr").score < -0.5
     assert text_polarity("It works perfectly", "en").score > 0.5
+    # "terrible" alone may praise in French; "pas terrible" never does.
+    assert text_polarity("Le repas était pas terrible", "fr").score < 0
 
 
 def test_negation_flips_and_weakens() -> None:

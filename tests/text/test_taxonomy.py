@@ -61,10 +61,17 @@ def test_default_taxonomy_has_every_aspect_in_both_languages() -> None:
         ("No signage at all in the terminal", "en", "information"),
         ("Duty free shops were overpriced", "en", "shopping"),
         ("The washrooms were filthy", "en", "cleanliness"),
+        ("Le haut débit ne passait pas dans la chambre", "fr", "wifi"),
     ],
 )
 def test_default_terms_find_their_aspect(text: str, lang: Language, expected: str) -> None:
     assert expected in term_themes(Doc(0, text, language=lang), default_taxonomy())
+
+
+def test_a_charge_is_no_bandwidth() -> None:
+    # "débité" (charged) and "débit" (bandwidth) share a stem: only débit's phrases are wifi.
+    doc = Doc(0, "Ils m'ont débité deux fois et refusent de rembourser", language="fr")
+    assert "wifi" not in term_themes(doc, default_taxonomy())
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
