@@ -60,7 +60,7 @@ CASCADE_SHARES = (0.2, 0.25, 0.3)
 # every review with the same transformer (whose answers are memoised): their share may go up
 # to all of them (a threshold above any confidence).
 FRENCH_CASCADE_SHARES = (*CASCADE_SHARES, 0.5, 1.0)
-# How each language's sentiment model learns (`train_sentiment`'s keyword arguments but the
+# How each language's sentiment model learns (`fit_sentiment`'s keyword arguments but the
 # transformer's answers).
 ENGLISH_SETTINGS: dict[str, Any] = {"balanced": False, "logistic_c": 2.0, "macro": False}
 FRENCH_SETTINGS: dict[str, Any] = {
@@ -83,33 +83,9 @@ class Trained:
     accurate: NDArray[np.float64]
 
 
-def train_sentiment(
-    name: str,
-    texts: list[str],
-    labels: list[str],
-    vectors: NDArray[np.float32],
-    *,
-    balanced: bool,
-    logistic_c: float,
-    macro: bool,
-    transformer: NDArray[np.float64] | None = None,
-    cascade_shares: Sequence[float] = CASCADE_SHARES,
-) -> sentiment_models.LanguageModel:
-    """`macro`: the language's goal is macro-F1 (class biases, choices made by it; else
-    accuracy). `transformer`: the fine-tuned transformer's out-of-fold probabilities on `texts`,
-    which the accurate path learns to weigh and, where the goal is accuracy, the fast path's
-    logistic regression may learn from (distillation, whose shares are chosen by accuracy)."""
-    return fit_sentiment(
-        name,
-        texts,
-        labels,
-        vectors,
-        balanced=balanced,
-        logistic_c=logistic_c,
-        macro=macro,
-        transformer=transformer,
-        cascade_shares=cascade_shares,
-    ).model
+def train_sentiment(*args: Any, **kwargs: Any) -> sentiment_models.LanguageModel:
+    """`fit_sentiment`'s model alone."""
+    return fit_sentiment(*args, **kwargs).model
 
 
 def fit_sentiment(
@@ -124,7 +100,11 @@ def fit_sentiment(
     transformer: NDArray[np.float64] | None = None,
     cascade_shares: Sequence[float] = CASCADE_SHARES,
 ) -> Trained:
-    """`train_sentiment`, with the out-of-fold answers (`scripts/text/lexicon_weight.py`)."""
+    """`macro`: the language's goal is macro-F1 (class biases, choices made by it; else
+    accuracy). `transformer`: the fine-tuned transformer's out-of-fold probabilities on `texts`,
+    which the accurate path learns to weigh and, where the goal is accuracy, the fast path's
+    logistic regression may learn from (distillation, whose shares are chosen by accuracy).
+    The out-of-fold answers are what `scripts/text/lexicon_weight.py` reads."""
     print(f"{name}: {len(texts)} training texts", flush=True)
     y = np.array([SENTIMENT_LABELS.index(label) for label in labels])
     # Other views tried on the English training set (out-of-fold accuracy of the distilled
