@@ -24,10 +24,10 @@ from pathlib import Path
 from sklearn.metrics import accuracy_score, f1_score  # type: ignore[import-untyped]
 
 from parcours.text import aspects
-from parcours.text.base import Doc
+from parcours.text.base import Doc, polarity_beyond
 from parcours.text.models import splits
-from parcours.text.models.data import LOUNGE_RATINGS, SEAT_RATINGS
-from parcours.text.models.evaluate.skytrax import aspect_pipeline, rated_aspects, star_class
+from parcours.text.models.data import LOUNGE_RATINGS, SEAT_RATINGS, stars_to_polarity
+from parcours.text.models.evaluate.skytrax import aspect_pipeline, rated_aspects
 
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)
 FRENCH_ASPECTS = ("price", "food", "staff")
@@ -44,7 +44,7 @@ def skytrax_pairs(
     for aspect, rated in rated_aspects(reviews, columns).items():
         for i, stars in rated:
             if aspect in docs[i].aspect_scores:
-                yield star_class(stars), docs[i].aspect_scores[aspect]
+                yield stars_to_polarity(stars), docs[i].aspect_scores[aspect]
 
 
 def french_pairs(data_dir: Path) -> Iterator[tuple[str, float]]:
@@ -63,7 +63,7 @@ def french_pairs(data_dir: Path) -> Iterator[tuple[str, float]]:
 def report(name: str, pairs: list[tuple[str, float]]) -> None:
     truth = [t for t, _ in pairs]
     for threshold in THRESHOLDS:
-        said = [aspects.polarity_beyond(s, threshold) for _, s in pairs]
+        said = [polarity_beyond(s, threshold) for _, s in pairs]
         acc = float(accuracy_score(truth, said))
         f1 = float(f1_score(truth, said, average="macro"))
         mean = (acc + f1) / 2

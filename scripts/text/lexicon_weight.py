@@ -37,15 +37,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp  # type: ignore[import-untyped]
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 from sklearn.metrics import accuracy_score, f1_score, roc_auc_score  # type: ignore[import-untyped]
 from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
 
 from parcours.text.base import SENTIMENT_LABELS
 from parcours.text.models import embeddings, splits
+from parcours.text.models.evaluate.common import anchor_features
 from parcours.text.models.sentiment import split_sentences, with_lexicon
 
 # Run as a script: the training script sits beside it.
@@ -58,12 +57,10 @@ Learner = Callable[[Sequence[str], NDArray[np.int64]], Proba]
 
 
 def tfidf(texts: Sequence[str], y: NDArray[np.int64]) -> Proba:
-    """TF-IDF + LR (the issue's anchor); a long text is read sentence by sentence, as the
-    product's models read one."""
-    words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)
-    x = sp.hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr()
-    model = LogisticRegression(C=4.0, max_iter=3000).fit(x, y)
+    """The anchor's TF-IDF features and a logistic regression; a long text is read sentence by
+    sentence, as the product's models read one."""
+    features = anchor_features()
+    model = LogisticRegression(C=4.0, max_iter=3000).fit(features.fit_transform(texts), y)
 
     def proba(batch: Sequence[str]) -> NDArray[np.float64]:
         pieces, owner = [], []
@@ -71,7 +68,7 @@ def tfidf(texts: Sequence[str], y: NDArray[np.int64]) -> Proba:
             parts = split_sentences(text) if len(text) > 300 else [text]
             pieces += parts
             owner += [i] * len(parts)
-        p = model.predict_proba(sp.hstack([words.transform(pieces), chars.transform(pieces)]))
+        p = model.predict_proba(features.transform(pieces))
         out = np.zeros((len(batch), 3))
         np.add.at(out, np.array(owner), p)
         return out / np.bincount(owner)[:, None]

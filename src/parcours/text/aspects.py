@@ -52,7 +52,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from parcours.text.base import Doc, OptionError, Polarity
+from parcours.text.base import Doc, OptionError, Polarity, polarity_beyond
 from parcours.text.lexicon import Evidence, Span, doc_spans, langs_of, lexicon_polarity
 from parcours.text.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 
@@ -269,12 +269,3 @@ def _aggregate(found: list[_Mention]) -> tuple[Polarity, float]:
     if found[0].label is not None:
         return found[0].label, score
     return polarity_beyond(score, found[0].threshold), score
-
-
-def polarity_beyond(score: float, threshold: float) -> Polarity:
-    """The sign of a score in [-1, 1] as a label, neutral within +/- `threshold`."""
-    if score > threshold:
-        return "positive"
-    if score < -threshold:
-        return "negative"
-    return "neutral"

@@ -28,6 +28,15 @@ FEELINGS: tuple[str, ...] = (
 )
 
 
+def polarity_beyond(score: float, threshold: float) -> Polarity:
+    """The sign of a score as a label, neutral within +/- `threshold`."""
+    if score > threshold:
+        return "positive"
+    if score < -threshold:
+        return "negative"
+    return "neutral"
+
+
 class OptionError(BilingualError, ValueError):
     """A component given an option value it does not take (from a pipeline file, say)."""
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parcours.text.base import FEELINGS, Doc, Polarity
+from parcours.text.base import FEELINGS, Doc, polarity_beyond
 from parcours.text.lexicon import (
     LEXICON_DIR,
     PhraseMatcher,
@@ -65,14 +65,6 @@ def feeling_totals(doc: Doc) -> dict[str, tuple[int, float]]:
     return out
 
 
-def _label(total: float) -> Polarity:
-    if total > 0:
-        return "positive"
-    if total < 0:
-        return "negative"
-    return "neutral"
-
-
 class FeelingDetector:
     """Fills `doc.feelings` with the feelings present, in the order of `FEELINGS`."""
 
@@ -82,5 +74,5 @@ class FeelingDetector:
         batch = list(docs)
         for doc in batch:
             found = feeling_totals(doc)
-            doc.feelings = {f: _label(found[f][1]) for f in FEELINGS if f in found}
+            doc.feelings = {f: polarity_beyond(found[f][1], 0.0) for f in FEELINGS if f in found}
         return batch

@@ -178,34 +178,26 @@ class PhraseMatcher:
         indexed = [*self.by_first.values(), *self.by_prefix.values(), self.by_number]
         return sum(len(b) for b in indexed)
 
-    def _candidates(self, tok: Token, stem_: str) -> list[Cue]:
-        found = list(self.by_first.get(stem_, ()))
-        found.extend(self.by_prefix.get(tok.form[:3], ()))
-        if self.by_number and (tok.form.isdigit() or tok.form in _NUMBER_WORDS):
-            found.extend(self.by_number)
-        return found
-
     def find(self, span: Span, start: int = 0, end: int | None = None) -> list[Match]:
         st = span.stems(self.lang)
         toks = span.tokens
         stop = len(toks) if end is None else end
         out: list[Match] = []
-        by_first, by_prefix = self.by_first, self.by_prefix
         i = start
         while i < stop:
-            # Most tokens start no cue: step over them before any call (a hot path).
-            tok = toks[i]
-            if (
-                st[i] not in by_first
-                and tok.form[:3] not in by_prefix
-                and not (self.by_number and (tok.form.isdigit() or tok.form in _NUMBER_WORDS))
-            ):
+            # The cues that may start here: by first stem, by prefix, or any number cue.
+            form = toks[i].form
+            first = self.by_first.get(st[i], ())
+            prefixed = self.by_prefix.get(form[:3], ())
+            numbers = self.by_number if form.isdigit() or form in _NUMBER_WORDS else []
+            # Most tokens start none: stepped over without building a list (a hot path).
+            if not (first or prefixed or numbers):
                 i += 1
                 continue
             # Every cue of the longest matching length counts: two lists may share a phrase
             # ("chauffeur" is staff and ground transport).
             best: list[Cue] = []
-            for cue in self._candidates(tok, st[i]):
+            for cue in (*first, *prefixed, *numbers):
                 size = len(cue.pattern)
                 if best and size < len(best[0].pattern):
                     continue

@@ -8,9 +8,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from parcours.cli.app import app
+from parcours.text.models.data import stars_to_polarity
 from parcours.text.models.evaluate import evaluate
 from parcours.text.models.evaluate.common import subsample
-from parcours.text.models.evaluate.skytrax import star_class
 
 
 def test_subsample_is_deterministic_and_spread() -> None:
@@ -66,7 +66,7 @@ def test_skytrax_recommendation_and_aspect_agreement_on_a_subsample(public_data:
 
 
 def test_stars_read_as_classes() -> None:
-    assert [star_class(s) for s in (1, 2, 2.5, 3, 3.5, 4, 5)] == [
+    assert [stars_to_polarity(s) for s in (1, 2, 2.5, 3, 3.5, 4, 5)] == [
         "negative",
         "negative",
         "neutral",

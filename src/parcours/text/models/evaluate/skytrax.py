@@ -13,9 +13,14 @@ import numpy as np
 from scipy.stats import spearmanr  # type: ignore[import-untyped]
 from sklearn.metrics import accuracy_score, f1_score, roc_auc_score  # type: ignore[import-untyped]
 
-from parcours.text.base import Doc, Polarity
+from parcours.text.base import Doc
 from parcours.text.models import splits
-from parcours.text.models.data import LOUNGE_RATINGS, SEAT_RATINGS, SkytraxReview
+from parcours.text.models.data import (
+    LOUNGE_RATINGS,
+    SEAT_RATINGS,
+    SkytraxReview,
+    stars_to_polarity,
+)
 from parcours.text.models.evaluate.common import anchor, subsample, timed
 from parcours.text.models.schemas import TaskResult
 
@@ -161,13 +166,6 @@ def rated_aspects(
     return out
 
 
-def star_class(stars: float) -> Polarity:
-    """A (mean) star rating as a sentiment class: up to 2 negative, from 4 positive."""
-    if stars <= 2:
-        return "negative"
-    return "positive" if stars >= 4 else "neutral"
-
-
 def label_agreement(
     reviews: Sequence[SkytraxReview], docs: Sequence[Doc], columns: dict[str, str]
 ) -> dict[str, float]:
@@ -178,7 +176,7 @@ def label_agreement(
     said: list[str] = []
     for aspect, rated in rated_aspects(reviews, columns).items():
         pairs = [
-            (star_class(stars), label)
+            (stars_to_polarity(stars), label)
             for i, stars in rated
             if (label := docs[i].aspects.get(aspect))
         ]
